@@ -1,0 +1,155 @@
+package org.mixupsuite.core.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.mixupsuite.core.run.AtomicFiles;
+
+/**
+ * The suite's chart kinds, rendered headless to PNG with one font and one look: line charts of
+ * curves with seed-interval bands, and bar charts with 95% interval error bars. Paper values are
+ * drawn as labelled dashed reference lines.
+ */
+public final class Charts {
+
+    public static final int WIDTH = 960;
+    public static final int HEIGHT = 560;
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+
+    private Charts() {
+    }
+
+    /** One curve: y over x with an optional band [low, high] (e.g. the 95% interval over seeds). */
+    public record Series(String name, Color color, double[] x, double[] y, double[] low, double[] high, boolean dashed) {
+        public static Series of(String name, Color color, double[] x, double[] y) {
+            return new Series(name, color, x, y, y, y, false);
+        }
+    }
+
+    /** A horizontal reference line, e.g. the paper's figure. */
+    public record Reference(String label, double value, Color color) {
+    }
+
+    /** One bar: its group on the axis, its series (legend entry), the mean and the 95% half-width. */
+    public record Bar(String category, String series, Color color, double mean, double ci95) {
+    }
+
+    public static JFreeChart line(String title, String xLabel, String yLabel, List<Series> series,
+                                  List<Reference> references) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        DeviationRenderer renderer = new DeviationRenderer(true, false);
+        for (int s = 0; s < series.size(); s++) {
+            Series in = series.get(s);
+            YIntervalSeries xy = new YIntervalSeries(in.name());
+            for (int i = 0; i < in.x().length; i++) {
+                if (Double.isFinite(in.y()[i])) {
+                    double lo = Double.isFinite(in.low()[i]) ? in.low()[i] : in.y()[i];
+                    double hi = Double.isFinite(in.high()[i]) ? in.high()[i] : in.y()[i];
+                    xy.add(in.x()[i], in.y()[i], lo, hi);
+                }
+            }
+            data.addSeries(xy);
+            renderer.setSeriesPaint(s, in.color());
+            renderer.setSeriesFillPaint(s, in.color());
+            renderer.setSeriesStroke(s, in.dashed()
+                    ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f)
+                    : new BasicStroke(2f));
+        }
+        renderer.setAlpha(0.18f);
+        NumberAxis xAxis = new NumberAxis(xLabel);
+        xAxis.setAutoRangeIncludesZero(false);
+        NumberAxis yAxis = new NumberAxis(yLabel);
+        XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
+        for (Reference r : references) {
+            plot.addRangeMarker(marker(r));
+        }
+        return style(new JFreeChart(title, TITLE, plot, true));
+    }
+
+    public static JFreeChart bars(String title, String categoryLabel, String valueLabel, List<Bar> bars,
+                                  List<Reference> references) {
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        StatisticalBarRenderer renderer = new StatisticalBarRenderer();
+        List<String> seriesOrder = bars.stream().map(Bar::series).distinct().toList();
+        for (Bar b : bars) {
+            data.add(b.mean(), Double.isFinite(b.ci95()) ? b.ci95() : 0, b.series(), b.category());
+            renderer.setSeriesPaint(seriesOrder.indexOf(b.series()), b.color());
+        }
+        renderer.setErrorIndicatorPaint(Color.DARK_GRAY);
+        renderer.setDrawBarOutline(false);
+        renderer.setShadowVisible(false);
+        renderer.setItemMargin(0.05);
+        CategoryAxis xAxis = new CategoryAxis(categoryLabel);
+        if (data.getColumnCount() > 6) {
+            xAxis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        }
+        CategoryPlot plot = new CategoryPlot(data, xAxis, new NumberAxis(valueLabel), renderer);
+        for (Reference r : references) {
+            plot.addRangeMarker(marker(r));
+        }
+        return style(new JFreeChart(title, TITLE, plot, true));
+    }
+
+    public static void savePng(JFreeChart chart, Path file) throws IOException {
+        AtomicFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
+    }
+
+    private static ValueMarker marker(Reference r) {
+        ValueMarker m = new ValueMarker(r.value(), r.color(),
+                new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {4f, 4f}, 0f));
+        m.setLabel(r.label());
+        m.setLabelFont(TICK);
+        m.setLabelPaint(r.color());
+        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        return m;
+    }
+
+    private static JFreeChart style(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getPlot().setBackgroundPaint(Color.WHITE);
+        if (chart.getPlot() instanceof XYPlot xy) {
+            xy.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+            xy.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+            styleAxis(xy.getDomainAxis());
+            styleAxis(xy.getRangeAxis());
+        } else if (chart.getPlot() instanceof CategoryPlot cat) {
+            cat.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+            styleAxis(cat.getDomainAxis());
+            styleAxis(cat.getRangeAxis());
+        }
+        LegendTitle legend = chart.getLegend();
+        if (legend != null) {
+            legend.setItemFont(LABEL);
+            legend.setPosition(RectangleEdge.BOTTOM);
+        }
+        return chart;
+    }
+
+    private static void styleAxis(org.jfree.chart.axis.Axis axis) {
+        axis.setLabelFont(LABEL);
+        axis.setTickLabelFont(TICK);
+    }
+}

@@ -1,0 +1,77 @@
+package org.mixupsuite.core.cli;
+
+import java.nio.file.Path;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.mixupsuite.core.BadInputException;
+import org.mixupsuite.core.run.RunSettings;
+import org.mixupsuite.core.run.Scale;
+
+/** The options every study takes (see the contract) and their parsing into RunSettings. */
+public final class CommonOptions {
+
+    public static final Path DEFAULT_OUT = Path.of("reports", "runs");
+
+    private CommonOptions() {
+    }
+
+    public static void add(Options options) {
+        options.addOption(Option.builder().longOpt("scale").hasArg().argName("smoke|quick|paper")
+                .desc("smoke: seconds (tests); quick: minutes on a 2-core CPU; paper: the paper's settings (default quick)").get());
+        options.addOption(Option.builder().longOpt("seed").hasArg().argName("N").desc("master seed of the run (default 0)").get());
+        options.addOption(Option.builder().longOpt("seeds").hasArg().argName("N")
+                .desc("run seeds seed..seed+N-1 and report mean and 95% interval (default 1)").get());
+        options.addOption(Option.builder().longOpt("out").hasArg().argName("DIR").desc("runs folder (default reports/runs)").get());
+        options.addOption(Option.builder().longOpt("data").hasArg().argName("DIR")
+                .desc("the data set's root (default: the embedded default data)").get());
+        options.addOption(Option.builder().longOpt("jobs").hasArg().argName("N")
+                .desc("conditions trained at once (default: cores / OMP_NUM_THREADS)").get());
+        options.addOption(Option.builder().longOpt("resume").hasArg().argName("RUN_DIR")
+                .desc("continue an interrupted run from its checkpoints").get());
+        options.addOption(Option.builder("h").longOpt("help").desc("print this help").get());
+    }
+
+    public static RunSettings parse(CommandLine cmd) {
+        Scale scale = Scale.parse(cmd.getOptionValue("scale", "quick"));
+        long seed = longValue(cmd, "seed", 0);
+        int seeds = (int) longValue(cmd, "seeds", 1);
+        if (seeds < 1) {
+            throw new BadInputException("--seeds: must be at least 1, got " + seeds);
+        }
+        int jobs = (int) longValue(cmd, "jobs", defaultJobs());
+        if (jobs < 1) {
+            throw new BadInputException("--jobs: must be at least 1, got " + jobs);
+        }
+        Path out = Path.of(cmd.getOptionValue("out", DEFAULT_OUT.toString()));
+        Path data = cmd.hasOption("data") ? Path.of(cmd.getOptionValue("data")) : null;
+        return new RunSettings(scale, seed, seeds, out, data, jobs);
+    }
+
+    /** One condition per core when ND4J runs single-threaded ops, which is fastest for the suite's small models. */
+    static int defaultJobs() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int ompThreads = 1;
+        String env = System.getenv("OMP_NUM_THREADS");
+        if (env != null) {
+            try {
+                ompThreads = Math.max(1, Integer.parseInt(env.trim()));
+            } catch (NumberFormatException e) {
+                ompThreads = cores;
+            }
+        }
+        return Math.max(1, cores / ompThreads);
+    }
+
+    public static long longValue(CommandLine cmd, String option, long fallback) {
+        String v = cmd.getOptionValue(option);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new BadInputException("--" + option + ": '" + v + "' is not a whole number");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.mixupsuite.core.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.mixupsuite.core.BadInputException;
+import org.mixupsuite.core.run.Condition;
+import org.mixupsuite.core.run.Experiment;
+import org.mixupsuite.core.run.Json;
+import org.mixupsuite.core.run.RunDirectory;
+import org.mixupsuite.core.run.RunResults;
+import org.mixupsuite.core.run.RunSettings;
+import org.mixupsuite.core.run.Study;
+import org.mixupsuite.core.run.StudyRunner;
+
+/** Runs one study from the command line: parse strictly, plan, run, summarize. */
+public final class StudyCommand implements Command {
+
+    private final Study study;
+
+    public StudyCommand(Study study) {
+        this.study = study;
+    }
+
+    @Override
+    public String name() {
+        return study.name();
+    }
+
+    @Override
+    public String summary() {
+        return study.summary();
+    }
+
+    public Options options() {
+        Options options = new Options();
+        CommonOptions.add(options);
+        study.addOptions(options);
+        return options;
+    }
+
+    @Override
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        Options options = options();
+        try {
+            CommandLine cmd = new DefaultParser().parse(options, args);
+            if (cmd.hasOption("help")) {
+                printHelp(out, options);
+                return 0;
+            }
+            if (!cmd.getArgList().isEmpty()) {
+                throw new BadInputException("unexpected argument '" + cmd.getArgList().get(0) + "'");
+            }
+            RunDirectory run;
+            List<String> replayed;
+            if (cmd.hasOption("resume")) {
+                run = RunDirectory.forResume(Path.of(cmd.getOptionValue("resume")));
+                replayed = storedArgs(run);
+                List<String> withJobs = new ArrayList<>(replayed);
+                if (cmd.hasOption("jobs")) {
+                    withJobs.addAll(List.of("--jobs", cmd.getOptionValue("jobs")));
+                }
+                cmd = new DefaultParser().parse(options, withJobs.toArray(String[]::new));
+            } else {
+                run = null;
+                replayed = Arrays.asList(args);
+            }
+            RunSettings settings = CommonOptions.parse(cmd);
+            Experiment<?> experiment = study.plan(cmd, settings);
+            return execute(experiment, settings, run, replayed, out);
+        } catch (ParseException e) {
+            err.println("mixup " + name() + ": " + e.getMessage() + " (see ./mixup " + name() + " --help)");
+            return 2;
+        } catch (BadInputException e) {
+            err.println("mixup " + name() + ": " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("mixup " + name() + ": failed: " + e);
+            return 1;
+        }
+    }
+
+    private <C extends Condition> int execute(Experiment<C> experiment, RunSettings settings, RunDirectory resumeDir,
+                                              List<String> args, PrintStream out) throws Exception {
+        RunDirectory run = resumeDir != null ? resumeDir : RunDirectory.create(settings.out(), name(), settings.seed());
+        StudyRunner<C> runner = new StudyRunner<>(name(), experiment, settings, run, out);
+        if (resumeDir == null) {
+            runner.writeConfig(args);
+        }
+        out.println(name() + ": " + experiment.conditions().size() + " conditions x " + settings.seedCount()
+                + " seed(s), scale " + settings.scale().id() + ", " + settings.jobs() + " at once");
+        out.println("run folder: " + run.dir() + "  (if interrupted: ./mixup " + name() + " --resume " + run.dir() + ")");
+        RunResults<C> results;
+        try {
+            results = runner.execute();
+        } catch (Exception e) {
+            out.println("run stopped; resume it with: ./mixup " + name() + " --resume " + run.dir());
+            throw e;
+        }
+        Map<String, Object> metrics = runner.finish(results);
+        Summary.print(metrics, out);
+        out.println("wrote " + run.metrics());
+        return 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> storedArgs(RunDirectory run) {
+        Object args = Json.readObject(run.config()).get("args");
+        if (!(args instanceof List<?> list)) {
+            throw new BadInputException(run.config(), "has no \"args\" list to resume from");
+        }
+        List<String> out = new ArrayList<>();
+        for (Object a : list) {
+            out.add(String.valueOf(a));
+        }
+        return out;
+    }
+
+    private void printHelp(PrintStream out, Options options) {
+        PrintWriter w = new PrintWriter(out);
+        new HelpFormatter().printHelp(w, 100, "./mixup " + name() + " [options]", summary(), options, 2, 4, "", false);
+        w.flush();
+    }
+}

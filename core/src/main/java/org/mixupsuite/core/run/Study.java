@@ -1,0 +1,23 @@
+package org.mixupsuite.core.run;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/**
+ * A study as the launcher sees it: a name, its own options, and a plan built from a command line.
+ * Study modules register implementations in META-INF/services so that core never depends on them.
+ */
+public interface Study {
+
+    /** The launcher subcommand and the run folder's parent, e.g. {@code corrupt-labels}. */
+    String name();
+
+    /** One line for {@code ./mixup --help}. */
+    String summary();
+
+    /** Adds the study's own options (the common ones are added by the launcher). */
+    void addOptions(Options options);
+
+    /** Resolves options and scale presets into an experiment, reading its data; bad input throws BadInputException. */
+    Experiment<?> plan(CommandLine cmd, RunSettings settings);
+}

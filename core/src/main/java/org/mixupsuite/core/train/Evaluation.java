@@ -1,0 +1,50 @@
+package org.mixupsuite.core.train;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/** Predictions and error rates, computed in inference mode in batches. */
+public final class Evaluation {
+
+    private static final int BATCH = 1000;
+
+    private Evaluation() {
+    }
+
+    /** The arg-max class of every row. */
+    public static int[] predict(Network net, INDArray features) {
+        int n = (int) features.rows();
+        int[] out = new int[n];
+        for (int start = 0; start < n; start += BATCH) {
+            int end = Math.min(n, start + BATCH);
+            INDArray probs = net.output(features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()));
+            int[] arg = probs.argMax(1).toIntVector();
+            System.arraycopy(arg, 0, out, start, arg.length);
+        }
+        return out;
+    }
+
+    /** Error in % over all rows. */
+    public static double errorPercent(int[] predicted, int[] labels) {
+        return errorPercent(predicted, labels, null, true);
+    }
+
+    /**
+     * Error in % over the rows whose mask entry equals {@code select} (all rows when mask is null);
+     * NaN when no row is selected.
+     */
+    public static double errorPercent(int[] predicted, int[] labels, boolean[] mask, boolean select) {
+        int wrong = 0;
+        int counted = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (mask != null && mask[i] != select) {
+                continue;
+            }
+            counted++;
+            if (predicted[i] != labels[i]) {
+                wrong++;
+            }
+        }
+        return counted == 0 ? Double.NaN : 100.0 * wrong / counted;
+    }
+}

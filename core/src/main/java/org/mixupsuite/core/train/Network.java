@@ -1,0 +1,109 @@
+package org.mixupsuite.core.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * The few things the training loop, evaluation and attacks need from a DL4J model, so that a
+ * study may use a MultiLayerNetwork or a ComputationGraph (PreAct ResNet) alike.
+ */
+public interface Network {
+
+    /** One optimizer step on a minibatch with (possibly soft) targets; returns the batch loss. */
+    double fit(INDArray features, INDArray targets);
+
+    /** Class probabilities in inference mode (no dropout, batch norm with running statistics). */
+    INDArray output(INDArray features);
+
+    /** Writes model and updater state, so that training can continue from the file. */
+    void save(Path file) throws IOException;
+
+    /** A network of the same kind read back from {@link #save}. */
+    Network restore(Path file) throws IOException;
+
+    long parameterCount();
+
+    /** Marks an epoch as done, so DL4J's epoch-based learning-rate schedules advance (fit(DataSet) does not). */
+    void endEpoch();
+
+    static Network of(MultiLayerNetwork net) {
+        return new Layered(net);
+    }
+
+    static Network of(ComputationGraph graph) {
+        return new Graph(graph);
+    }
+
+    /** Adapter for a MultiLayerNetwork. */
+    record Layered(MultiLayerNetwork net) implements Network {
+        @Override
+        public double fit(INDArray features, INDArray targets) {
+            net.fit(new DataSet(features, targets));
+            return net.score();
+        }
+
+        @Override
+        public INDArray output(INDArray features) {
+            return net.output(features, false);
+        }
+
+        @Override
+        public void save(Path file) throws IOException {
+            ModelSerializer.writeModel(net, file.toFile(), true);
+        }
+
+        @Override
+        public Network restore(Path file) throws IOException {
+            return new Layered(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true));
+        }
+
+        @Override
+        public long parameterCount() {
+            return net.numParams();
+        }
+
+        @Override
+        public void endEpoch() {
+            net.incrementEpochCount();
+        }
+    }
+
+    /** Adapter for a single-input, single-output ComputationGraph. */
+    record Graph(ComputationGraph graph) implements Network {
+        @Override
+        public double fit(INDArray features, INDArray targets) {
+            graph.fit(new DataSet(features, targets));
+            return graph.score();
+        }
+
+        @Override
+        public INDArray output(INDArray features) {
+            return graph.outputSingle(false, features);
+        }
+
+        @Override
+        public void save(Path file) throws IOException {
+            ModelSerializer.writeModel(graph, file.toFile(), true);
+        }
+
+        @Override
+        public Network restore(Path file) throws IOException {
+            return new Graph(ModelSerializer.restoreComputationGraph(file.toFile(), true));
+        }
+
+        @Override
+        public long parameterCount() {
+            return graph.numParams();
+        }
+
+        @Override
+        public void endEpoch() {
+            graph.incrementEpochCount();
+        }
+    }
+}

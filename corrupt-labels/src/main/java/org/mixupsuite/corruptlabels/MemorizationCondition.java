@@ -1,0 +1,60 @@
+package org.mixupsuite.corruptlabels;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.mixupsuite.core.run.Condition;
+
+/**
+ * One cell of the memorization study: a method on one corruption rate.
+ *
+ * @param method  erm, dropout, mixup or mixup+dropout (the contract's names)
+ * @param alpha   mixup's alpha (0 for the ERM methods)
+ * @param dropout probability of dropping a hidden unit (0 for none)
+ * @param corruption share of training labels replaced by random labels
+ */
+public record MemorizationCondition(String model, String method, double alpha, double dropout, double corruption)
+        implements Condition {
+
+    public boolean mixes() {
+        return method.startsWith("mixup");
+    }
+
+    @Override
+    public String slug() {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "c%02d-%s", Math.round(corruption * 100),
+                method.replace('+', '-')));
+        if (alpha > 0) {
+            s.append("-a").append(number(alpha));
+        }
+        if (dropout > 0) {
+            s.append("-p").append(number(dropout));
+        }
+        return s.toString();
+    }
+
+    /** How charts and tables name the method, e.g. "mixup α=8 + dropout p=0.7". */
+    public String methodLabel() {
+        return switch (method) {
+            case "erm" -> "ERM";
+            case "dropout" -> "ERM + dropout p=" + number(dropout);
+            case "mixup" -> "mixup α=" + number(alpha);
+            default -> "mixup α=" + number(alpha) + " + dropout p=" + number(dropout);
+        };
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", model);
+        m.put("method", method);
+        m.put("alpha", alpha);
+        m.put("dropout", dropout);
+        m.put("corruption", corruption);
+        return m;
+    }
+
+    static String number(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

@@ -1,0 +1,148 @@
+package org.mixupsuite.corruptlabels;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.random.RandomDataGenerator;
+import org.mixupsuite.core.data.ImageData;
+import org.mixupsuite.core.data.ImageSet;
+import org.mixupsuite.core.data.LabelCorruption;
+import org.mixupsuite.core.data.LabelCorruption.CorruptedLabels;
+import org.mixupsuite.core.mixup.MixupStrategy;
+import org.mixupsuite.core.run.ConditionContext;
+import org.mixupsuite.core.run.ConditionResult;
+import org.mixupsuite.core.run.Experiment;
+import org.mixupsuite.core.run.Provenance;
+import org.mixupsuite.core.run.RunResults;
+import org.mixupsuite.core.train.Classifiers;
+import org.mixupsuite.core.train.Evaluation;
+import org.mixupsuite.core.train.Network;
+import org.mixupsuite.core.train.Trainer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The memorization experiment: corrupt a share of the training labels (the same corruption for every
+ * method on a given seed), train, and after each epoch measure test error and training error on
+ * the real-labelled and on the corrupted examples (against the labels they were trained with).
+ */
+final class MemorizationExperiment implements Experiment<MemorizationCondition> {
+
+    private final ScalePreset preset;
+    private final ImageData data;
+    private final List<MemorizationCondition> conditions;
+    private final ImageSet test;
+    private final INDArray testFeatures;
+
+    MemorizationExperiment(ScalePreset preset, ImageData data, List<MemorizationCondition> conditions) {
+        this.preset = preset;
+        this.data = data;
+        this.conditions = conditions;
+        this.test = preset.testSize() > 0 ? data.test().head(preset.testSize()) : data.test();
+        this.testFeatures = test.features();
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("preset", preset);
+        s.put("train_size", trainSize());
+        s.put("test_size", test.count());
+        s.put("optimizer", preset.model().equals("mlp") ? "adam" : "sgd-nesterov 0.9, lr /10 at epochs 100 and 150, l2 1e-4");
+        s.put("mixup", "lambda ~ Beta(alpha, alpha) per minibatch, partner = in-batch shuffle");
+        s.put("corruption_protocol", "replace round(rate * n) labels by uniform random labels; "
+                + "train_error_corrupted counts the examples whose label changed");
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("name", data.name());
+        d.put("path", data.source().toAbsolutePath().toString());
+        try {
+            d.put("files", Provenance.dataFiles(data.source()));
+        } catch (IOException e) {
+            d.put("files", "unreadable: " + e.getMessage());
+        }
+        s.put("data", d);
+        return s;
+    }
+
+    @Override
+    public List<MemorizationCondition> conditions() {
+        return conditions;
+    }
+
+    @Override
+    public long workUnits(MemorizationCondition condition) {
+        return (long) trainSize() * preset.epochs();
+    }
+
+    private int trainSize() {
+        int all = data.train().count();
+        return preset.trainSize() > 0 ? Math.min(preset.trainSize(), all) : all;
+    }
+
+    @Override
+    public ConditionResult run(MemorizationCondition c, ConditionContext ctx) throws IOException {
+        // the subset and the corruption depend on the seed only, so all methods of a seed see the same noise
+        int[] rows = new RandomDataGenerator(ctx.random("subset")).nextPermutation(data.train().count(), trainSize());
+        ImageSet clean = data.train().subset(rows);
+        CorruptedLabels corrupted = LabelCorruption.corrupt(clean.labels(), clean.numClasses(), c.corruption(),
+                ctx.random("corrupt", Math.round(c.corruption() * 1_000_000)));
+        ImageSet noisy = clean.withLabels(corrupted.labels());
+        INDArray trainFeatures = noisy.features();
+
+        Network net = model(c, noisy, ctx.derivedSeed("init"));
+        MixupStrategy mixup = MixupStrategy.standard(c.mixes() ? c.alpha() : 0);
+        Trainer.EpochEvaluator evaluator = (network, epoch) -> {
+            int[] trainPred = Evaluation.predict(network, trainFeatures);
+            Map<String, Double> row = new LinkedHashMap<>();
+            row.put("test_error", Evaluation.errorPercent(Evaluation.predict(network, testFeatures), test.labels()));
+            row.put("train_error_real", Evaluation.errorPercent(trainPred, noisy.labels(), corrupted.corrupted(), false));
+            row.put("train_error_corrupted", Evaluation.errorPercent(trainPred, noisy.labels(), corrupted.corrupted(), true));
+            return row;
+        };
+        Trainer.Outcome outcome = Trainer.train(net, noisy, new Trainer.Schedule(preset.epochs(), preset.batchSize()),
+                mixup, evaluator, ctx);
+        if (outcome.diverged()) {
+            return ConditionResult.diverged(outcome.message(), outcome.history());
+        }
+        return ConditionResult.complete(figures(outcome.history(), corrupted), outcome.history());
+    }
+
+    static Map<String, Object> figures(List<Map<String, Object>> history, CorruptedLabels corrupted) {
+        Map<String, Object> last = history.get(history.size() - 1);
+        Map<String, Object> best = history.get(0);
+        for (Map<String, Object> row : history) {
+            if (number(row, "test_error") < number(best, "test_error")) {
+                best = row;
+            }
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("test_error_best", best.get("test_error"));
+        f.put("test_error_last", last.get("test_error"));
+        f.put("train_error_real", last.get("train_error_real"));
+        f.put("train_error_corrupted", last.get("train_error_corrupted"));
+        f.put("best_epoch", best.get("epoch"));
+        f.put("corrupted_fraction", corrupted.changedFraction());
+        return f;
+    }
+
+    private static double number(Map<String, Object> row, String key) {
+        Object v = row.get(key);
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private Network model(MemorizationCondition c, ImageSet train, long seed) {
+        double drop = c.method().contains("dropout") ? c.dropout() : 0;
+        if (preset.model().equals("preact-resnet18")) {
+            return Network.of(PreActResNet18.build(train.channels(), train.height(), train.width(), train.numClasses(),
+                    drop, preset.learningRate(), seed));
+        }
+        return Network.of(Classifiers.mlp(train.featureSize(), new int[] {preset.hidden(), preset.hidden()},
+                train.numClasses(), drop, preset.learningRate(), seed));
+    }
+
+    @Override
+    public void drawCharts(RunResults<MemorizationCondition> results, Path runDir) throws IOException {
+        MemorizationCharts.draw(results, preset.corruptions(), runDir);
+    }
+}
