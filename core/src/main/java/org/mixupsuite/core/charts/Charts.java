@@ -48,8 +48,11 @@ public final class Charts {
         }
     }
 
-    /** A horizontal reference line, e.g. the paper's figure. */
-    public record Reference(String label, double value, Color color) {
+    /** A horizontal reference line, e.g. the paper's figure; its label sits at the left or the right end. */
+    public record Reference(String label, double value, Color color, boolean labelRight) {
+        public Reference(String label, double value, Color color) {
+            this(label, value, color, false);
+        }
     }
 
     /** One bar: its group on the axis, its series (legend entry), the mean and the 95% half-width. */
@@ -122,8 +125,9 @@ public final class Charts {
         m.setLabel(r.label());
         m.setLabelFont(TICK);
         m.setLabelPaint(r.color());
-        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        m.setLabelAnchor(r.labelRight() ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
+        m.setLabelTextAnchor(r.labelRight() ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
         return m;
     }
 

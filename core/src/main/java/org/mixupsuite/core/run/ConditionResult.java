@@ -1,5 +1,6 @@
 package org.mixupsuite.core.run;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ public record ConditionResult(String status, String message, Map<String, Object>
         return new ConditionResult(DIVERGED, message, new LinkedHashMap<>(), history);
     }
 
+    @JsonIgnore
     public boolean isComplete() {
         return COMPLETE.equals(status);
     }

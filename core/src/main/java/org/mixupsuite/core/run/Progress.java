@@ -1,6 +1,7 @@
 package org.mixupsuite.core.run;
 
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -12,13 +13,16 @@ final class Progress {
     }
 
     static ProgressBar bar(String task, long total) {
+        boolean terminal = System.console() != null;
         return new ProgressBarBuilder()
                 .setTaskName(task)
                 .setInitialMax(Math.max(total, 1))
                 .setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(1000)
+                // in a log file (CI, nohup) a redrawn bar is one endless line: print a line now and then instead
+                .setUpdateIntervalMillis(terminal ? 1000 : 30_000)
                 .showSpeed()
-                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .setConsumer(terminal ? new ConsoleProgressBarConsumer(System.err)
+                        : new DelegatingProgressBarConsumer(System.err::println, 100))
                 .build();
     }
 }

@@ -2,7 +2,6 @@ package org.mixupsuite.core.run;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -168,10 +167,5 @@ public final class StudyRunner<C extends Condition> {
             this.id = id;
             this.store = store;
         }
-    }
-
-    /** Whether {@code run} holds a config but no metrics, i.e. can be resumed. */
-    public static boolean isResumable(RunDirectory run) {
-        return Files.isRegularFile(run.config()) && !Files.exists(run.metrics());
     }
 }

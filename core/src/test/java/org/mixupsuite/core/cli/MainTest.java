@@ -1,0 +1,73 @@
+package org.mixupsuite.core.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mixupsuite.core.testing.SyntheticImages;
+
+class MainTest {
+
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.discover().run(args, new PrintStream(out), new PrintStream(err));
+    }
+
+    @Test
+    void helpListsEveryCommandOfTheContract() {
+        assertEquals(0, run("--help"));
+        for (String c : Main.CONTRACT_COMMANDS) {
+            assertTrue(out.toString().contains("  " + c), "help misses " + c);
+        }
+        assertTrue(out.toString().contains("toy"), "studies found through ServiceLoader are listed");
+    }
+
+    @Test
+    void commandsNotYetBuiltAndUnknownCommandsExitWithTwo() {
+        assertEquals(2, run("bench"));
+        assertTrue(err.toString().contains("not yet available"));
+        assertEquals(2, run("frobnicate"));
+        assertTrue(err.toString().contains("unknown command"));
+        assertEquals(2, run());
+    }
+
+    @Test
+    void badOptionsAndMissingDataExitWithTwoAndNameTheProblem() {
+        assertEquals(2, run("toy", "--scale", "huge"));
+        assertTrue(err.toString().contains("--scale") && err.toString().contains("huge"), err.toString());
+        assertEquals(2, run("toy", "--no-such-option"));
+        assertEquals(2, run("toy", "--data", tmp.resolve("missing").toString(), "--out", tmp.toString()));
+        assertTrue(err.toString().contains("missing") && err.toString().contains("not found"), err.toString());
+    }
+
+    @Test
+    void runWritesAFolderAndAFinishedRunCannotBeResumed() throws Exception {
+        Path data = SyntheticImages.writeIdxDataSet(tmp.resolve("data"), 64, 32, 4, 1);
+        Path runs = tmp.resolve("runs");
+        assertEquals(0, run("toy", "--scale", "smoke", "--data", data.toString(), "--out", runs.toString(), "--epochs", "1"),
+                err.toString());
+        Path runDir;
+        try (Stream<Path> s = Files.list(runs.resolve("toy"))) {
+            runDir = s.findFirst().orElseThrow();
+        }
+        for (String f : List.of("config.json", "metrics.json", "history.csv")) {
+            assertTrue(Files.isRegularFile(runDir.resolve(f)), f);
+        }
+        String config = Files.readString(runDir.resolve("config.json"));
+        assertTrue(config.contains("\"thread_settings\"") && config.contains("\"args\""), config);
+        assertEquals(2, run("toy", "--resume", runDir.toString()));
+        assertTrue(err.toString().contains("already complete"), err.toString());
+    }
+}

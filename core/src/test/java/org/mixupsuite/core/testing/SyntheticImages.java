@@ -1,0 +1,81 @@
+package org.mixupsuite.core.testing;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Tiny learnable image data for tests: each class has its own bright square on a noisy 8 x 8 (or
+ * given size) canvas. Written as real IDX files, so tests go through the same readers a user's
+ * data does.
+ */
+public final class SyntheticImages {
+
+    private SyntheticImages() {
+    }
+
+    /** Pixel bytes (count x side x side) and labels for {@code count} examples of {@code classes} classes. */
+    public record Raw(byte[] pixels, byte[] labels, int count, int side) {
+    }
+
+    public static Raw generate(int count, int classes, int side, long seed) {
+        Random rng = new Random(seed);
+        byte[] pixels = new byte[count * side * side];
+        byte[] labels = new byte[count];
+        int cells = side / 2;
+        for (int i = 0; i < count; i++) {
+            int label = rng.nextInt(classes);
+            labels[i] = (byte) label;
+            int r0 = (label / cells) % cells * 2;
+            int c0 = (label % cells) * 2;
+            for (int r = 0; r < side; r++) {
+                for (int c = 0; c < side; c++) {
+                    boolean on = r >= r0 && r < r0 + 2 && c >= c0 && c < c0 + 2;
+                    int v = on ? 180 + rng.nextInt(70) : rng.nextInt(60);
+                    pixels[i * side * side + r * side + c] = (byte) v;
+                }
+            }
+        }
+        return new Raw(pixels, labels, count, side);
+    }
+
+    /** Writes train-/t10k- image and label IDX files (gzip-compressed) into {@code dir}. */
+    public static Path writeIdxDataSet(Path dir, int trainCount, int testCount, int classes, long seed)
+            throws IOException {
+        Files.createDirectories(dir);
+        Raw train = generate(trainCount, classes, 8, seed);
+        Raw test = generate(testCount, classes, 8, seed + 1);
+        writeImages(dir.resolve("train-images-idx3-ubyte.gz"), train, true);
+        writeLabels(dir.resolve("train-labels-idx1-ubyte.gz"), train.labels(), true);
+        writeImages(dir.resolve("t10k-images-idx3-ubyte.gz"), test, true);
+        writeLabels(dir.resolve("t10k-labels-idx1-ubyte.gz"), test.labels(), true);
+        return dir;
+    }
+
+    public static void writeImages(Path file, Raw raw, boolean gzip) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(open(file, gzip))) {
+            out.writeInt(0x00000803);
+            out.writeInt(raw.count());
+            out.writeInt(raw.side());
+            out.writeInt(raw.side());
+            out.write(raw.pixels());
+        }
+    }
+
+    public static void writeLabels(Path file, byte[] labels, boolean gzip) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(open(file, gzip))) {
+            out.writeInt(0x00000801);
+            out.writeInt(labels.length);
+            out.write(labels);
+        }
+    }
+
+    private static OutputStream open(Path file, boolean gzip) throws IOException {
+        OutputStream out = Files.newOutputStream(file);
+        return gzip ? new GZIPOutputStream(out) : out;
+    }
+}

@@ -1,0 +1,98 @@
+package org.mixupsuite.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mixupsuite.core.data.ImageSet;
+import org.mixupsuite.core.mixup.MixupStrategy;
+import org.mixupsuite.core.run.CheckpointStore;
+import org.mixupsuite.core.run.ConditionContext;
+import org.mixupsuite.core.testing.SyntheticImages;
+
+class TrainerTest {
+
+    @TempDir
+    Path tmp;
+
+    private ConditionContext context(long[] progress) {
+        CheckpointStore store = new CheckpointStore(tmp.resolve("ckpt"));
+        return new ConditionContext() {
+            @Override
+            public long seed() {
+                return 1;
+            }
+
+            @Override
+            public String label() {
+                return "test";
+            }
+
+            @Override
+            public CheckpointStore checkpoints() {
+                return store;
+            }
+
+            @Override
+            public void recordHistory(List<Map<String, Object>> rows) {
+            }
+
+            @Override
+            public void progress(long units) {
+                progress[0] += units;
+            }
+        };
+    }
+
+    private static ImageSet synthetic(int n) {
+        SyntheticImages.Raw raw = SyntheticImages.generate(n, 4, 8, 9);
+        float[] px = new float[raw.pixels().length];
+        int[] y = new int[n];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (raw.pixels()[i] & 0xFF) / 255f;
+        }
+        for (int i = 0; i < n; i++) {
+            y[i] = raw.labels()[i];
+        }
+        return new ImageSet(px, y, 4, 1, 8, 8);
+    }
+
+    @Test
+    void trainingLowersErrorAndReportsEveryExample() throws Exception {
+        ImageSet train = synthetic(256);
+        Network net = Network.of(Classifiers.mlp(64, new int[] {32}, 4, 0, 1e-2, 3));
+        long[] progress = {0};
+        var features = train.features();
+        double before = Evaluation.errorPercent(Evaluation.predict(net, features), train.labels());
+        Trainer.Outcome out = Trainer.train(net, train, new Trainer.Schedule(5, 32), MixupStrategy.standard(0.2),
+                (n, e) -> Map.of("train_error", Evaluation.errorPercent(Evaluation.predict(n, features), train.labels())),
+                context(progress));
+        assertEquals(5, out.history().size());
+        assertEquals(5L * 256, progress[0]);
+        double after = ((Number) out.history().get(4).get("train_error")).doubleValue();
+        assertTrue(after < before && after < 20, "error before " + before + ", after " + after);
+    }
+
+    @Test
+    void nonFiniteLossStopsWithDivergedAndAMessage() throws Exception {
+        ImageSet clean = synthetic(64);
+        float[] px = clean.pixels().clone();
+        px[3] = Float.NaN;
+        ImageSet broken = new ImageSet(px, clean.labels(), 4, 1, 8, 8);
+        Network net = Network.of(Classifiers.mlp(64, new int[] {8}, 4, 0, 1e-2, 3));
+        List<Integer> evaluated = new ArrayList<>();
+        Trainer.Outcome out = Trainer.train(net, broken, new Trainer.Schedule(3, 64), MixupStrategy.ERM,
+                (n, e) -> {
+                    evaluated.add(e);
+                    return Map.of();
+                }, context(new long[1]));
+        assertTrue(out.diverged());
+        assertTrue(out.message().contains("epoch 1"), out.message());
+        assertTrue(evaluated.isEmpty(), "no epoch is evaluated after the loss became NaN");
+    }
+}

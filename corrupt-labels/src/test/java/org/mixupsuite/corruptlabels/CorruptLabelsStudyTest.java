@@ -1,0 +1,109 @@
+package org.mixupsuite.corruptlabels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mixupsuite.core.cli.Main;
+import org.mixupsuite.core.run.Json;
+import org.mixupsuite.core.testing.SyntheticImages;
+
+/** The study end to end at smoke scale, through the launcher, on synthetic IDX data. */
+class CorruptLabelsStudyTest {
+
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.discover().run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void smokeRunWritesACompleteRunWithTheFourFiguresPerCondition() throws Exception {
+        Path data = SyntheticImages.writeIdxDataSet(tmp.resolve("data"), 400, 200, 4, 3);
+        Path runs = tmp.resolve("runs");
+        assertEquals(0, run("corrupt-labels", "--scale", "smoke", "--data", data.toString(), "--out", runs.toString()),
+                err.toString());
+        Path dir = onlyRun(runs);
+        Map<String, Object> metrics = Json.readObject(dir.resolve("metrics.json"));
+        assertEquals("corrupt-labels", metrics.get("study"));
+        List<Map<String, Object>> conditions = (List<Map<String, Object>>) metrics.get("conditions");
+        assertEquals(List.of("erm", "dropout", "mixup", "mixup+dropout"),
+                conditions.stream().map(c -> c.get("method")).toList());
+        for (Map<String, Object> c : conditions) {
+            assertEquals("complete", c.get("status"));
+            for (String f : List.of("test_error_best", "test_error_last", "train_error_real", "train_error_corrupted")) {
+                double v = ((Number) c.get(f)).doubleValue();
+                assertTrue(v >= 0 && v <= 100, f + " = " + v);
+            }
+            assertTrue(((Number) c.get("test_error_best")).doubleValue() <= ((Number) c.get("test_error_last")).doubleValue());
+            // 50% replaced by uniform labels over 4 classes: about 37.5% actually changed
+            assertEquals(0.375, ((Number) c.get("corrupted_fraction")).doubleValue(), 0.06);
+        }
+        assertTrue(((Number) conditions.get(0).get("test_error_best")).doubleValue() < 75,
+                "better than chance on learnable data");
+        for (String chart : List.of("test-error-c50.png", "memorization-c50.png", "best-vs-last-c50.png")) {
+            assertTrue(Files.size(dir.resolve(chart)) > 5_000, chart);
+        }
+        assertTrue(Files.readString(dir.resolve("history.csv")).startsWith("condition,model,method,alpha,dropout,corruption,seed,epoch"));
+        assertFalse(Files.exists(dir.resolve("checkpoints")));
+    }
+
+    @Test
+    void rejectsBadOptionValuesWithExitTwo() throws Exception {
+        Path data = SyntheticImages.writeIdxDataSet(tmp.resolve("data"), 40, 20, 4, 3);
+        assertEquals(2, run("corrupt-labels", "--corruption", "1.5", "--data", data.toString()));
+        assertTrue(err.toString().contains("--corruption"), err.toString());
+        assertEquals(2, run("corrupt-labels", "--methods", "erm,magic", "--data", data.toString()));
+        assertTrue(err.toString().contains("magic"), err.toString());
+        assertEquals(2, run("corrupt-labels", "--alpha", "0", "--data", data.toString()));
+    }
+
+    @Test
+    void figuresTakeTheBestAndTheLastEpoch() {
+        List<Map<String, Object>> history = List.of(
+                Map.of("epoch", 1, "test_error", 30.0, "train_error_real", 40.0, "train_error_corrupted", 90.0),
+                Map.of("epoch", 2, "test_error", 20.0, "train_error_real", 20.0, "train_error_corrupted", 60.0),
+                Map.of("epoch", 3, "test_error", 35.0, "train_error_real", 5.0, "train_error_corrupted", 10.0));
+        var corrupted = new org.mixupsuite.core.data.LabelCorruption.CorruptedLabels(new int[4], new boolean[4], 2, 1);
+        Map<String, Object> f = MemorizationExperiment.figures(history, corrupted);
+        assertEquals(20.0, f.get("test_error_best"));
+        assertEquals(2, f.get("best_epoch"));
+        assertEquals(35.0, f.get("test_error_last"));
+        assertEquals(10.0, f.get("train_error_corrupted"));
+        assertEquals(5.0, f.get("train_error_real"));
+        assertEquals(0.25, f.get("corrupted_fraction"));
+    }
+
+    @Test
+    void conditionsCrossMethodsWithTheirOwnSettings() {
+        ScalePreset p = new ScalePreset("mlp", 0, 0, 1, 8, 8, 1e-3, List.of(0.2, 0.8), ScalePreset.ALL_METHODS,
+                List.of(8.0, 32.0), List.of(0.7));
+        List<MemorizationCondition> c = CorruptLabelsStudy.conditions(p);
+        // per rate: erm, dropout x1, mixup x2, mixup+dropout x2
+        assertEquals(12, c.size());
+        assertEquals("c20-erm", c.get(0).slug());
+        assertEquals("c80-mixup-dropout-a32-p0.7", c.get(11).slug());
+        assertEquals(c.size(), c.stream().map(MemorizationCondition::slug).distinct().count());
+    }
+
+    private static Path onlyRun(Path runs) throws Exception {
+        try (Stream<Path> s = Files.list(runs.resolve("corrupt-labels"))) {
+            List<Path> dirs = s.toList();
+            assertEquals(1, dirs.size());
+            return dirs.get(0);
+        }
+    }
+}
