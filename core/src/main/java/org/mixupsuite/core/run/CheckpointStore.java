@@ -3,6 +3,7 @@ package org.mixupsuite.core.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,13 +14,16 @@ import org.mixupsuite.core.BadInputException;
 import org.mixupsuite.core.train.Network;
 
 /**
- * A condition's checkpoint folder. The model of step N is written under its own name first and the
- * state file that names it last, so an interruption at any moment leaves a consistent pair.
+ * A condition's checkpoint folder. The models of step N are written under their own names first and
+ * the state file that names them last, so an interruption at any moment leaves a consistent set.
+ * A condition may keep several models (a GAN's generator and discriminator), each under a name.
  */
 public final class CheckpointStore {
 
     private static final String STATE = "state.json";
     private static final String RESULT = "result.json";
+    /** The name of the one model of a single-network condition. */
+    public static final String MODEL = "model";
 
     private final Path dir;
 
@@ -31,8 +35,15 @@ public final class CheckpointStore {
         return dir;
     }
 
-    /** Progress saved after a completed step (an epoch or a snapshot). */
-    public record State(int step, String modelFile, List<Map<String, Object>> history, Map<String, Object> extra) {
+    /** Writes one model's full state (parameters and optimizer) to a file. */
+    @FunctionalInterface
+    public interface ModelWriter {
+        void write(Path file) throws IOException;
+    }
+
+    /** Progress saved after a completed step (an epoch or a snapshot): model files by name, history, extras. */
+    public record State(int step, Map<String, String> models, List<Map<String, Object>> history,
+                        Map<String, Object> extra) {
     }
 
     public Optional<State> loadState() {
@@ -43,8 +54,12 @@ public final class CheckpointStore {
         return Optional.of(Json.read(f, State.class));
     }
 
-    public Path modelPath(State state) {
-        Path p = dir.resolve(state.modelFile());
+    public Path modelPath(State state, String name) {
+        String file = state.models().get(name);
+        if (file == null) {
+            throw new BadInputException(dir.resolve(STATE), "names no checkpoint model '" + name + "'");
+        }
+        Path p = dir.resolve(file);
         if (!Files.isRegularFile(p)) {
             throw new BadInputException(p, "checkpoint model named by " + dir.resolve(STATE) + " is missing");
         }
@@ -53,16 +68,25 @@ public final class CheckpointStore {
 
     public void save(int step, Network network, List<Map<String, Object>> history, Map<String, Object> extra)
             throws IOException {
+        save(step, Map.of(MODEL, network::save), history, extra);
+    }
+
+    public void save(int step, Map<String, ModelWriter> models, List<Map<String, Object>> history,
+                     Map<String, Object> extra) throws IOException {
         Files.createDirectories(dir);
-        String modelFile = "model-" + step + ".zip";
-        Path tmp = dir.resolve(modelFile + ".tmp");
-        network.save(tmp);
-        Files.move(tmp, dir.resolve(modelFile), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Json.write(dir.resolve(STATE), new State(step, modelFile, new ArrayList<>(history), new LinkedHashMap<>(extra)));
+        Map<String, String> files = new LinkedHashMap<>();
+        for (Map.Entry<String, ModelWriter> m : models.entrySet()) {
+            String file = m.getKey() + "-" + step + ".zip";
+            Path tmp = dir.resolve(file + ".tmp");
+            m.getValue().write(tmp);
+            Files.move(tmp, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            files.put(m.getKey(), file);
+        }
+        Json.write(dir.resolve(STATE), new State(step, files, new ArrayList<>(history), new LinkedHashMap<>(extra)));
         try (Stream<Path> old = Files.list(dir)) {
             for (Path p : (Iterable<Path>) old::iterator) {
                 String n = p.getFileName().toString();
-                if (n.startsWith("model-") && !n.equals(modelFile)) {
+                if (n.endsWith(".zip") && !files.containsValue(n)) {
                     Files.deleteIfExists(p);
                 }
             }

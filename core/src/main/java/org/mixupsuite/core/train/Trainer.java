@@ -51,7 +51,7 @@ public final class Trainer {
         int firstEpoch = 1;
         Optional<CheckpointStore.State> saved = store.loadState();
         if (saved.isPresent()) {
-            net = initial.restore(store.modelPath(saved.get()));
+            net = initial.restore(store.modelPath(saved.get(), CheckpointStore.MODEL));
             history.addAll(saved.get().history());
             firstEpoch = saved.get().step() + 1;
             ctx.recordHistory(history);
