@@ -26,9 +26,23 @@ public final class CheckpointStore {
     public static final String MODEL = "model";
 
     private final Path dir;
+    private final long minNanosBetweenSaves;
+    private long lastSave = System.nanoTime();
 
+    /** A store that saves whenever asked. */
     public CheckpointStore(Path dir) {
+        this(dir, 0);
+    }
+
+    /** A store whose {@link #due()} says yes at most every {@code minSecondsBetweenSaves}. */
+    public CheckpointStore(Path dir, int minSecondsBetweenSaves) {
         this.dir = dir;
+        this.minNanosBetweenSaves = minSecondsBetweenSaves * 1_000_000_000L;
+    }
+
+    /** Whether enough time has passed since the last save (or the start) to save again. */
+    public boolean due() {
+        return System.nanoTime() - lastSave >= minNanosBetweenSaves;
     }
 
     public Path dir() {
@@ -83,6 +97,7 @@ public final class CheckpointStore {
             files.put(m.getKey(), file);
         }
         Json.write(dir.resolve(STATE), new State(step, files, new ArrayList<>(history), new LinkedHashMap<>(extra)));
+        lastSave = System.nanoTime();
         try (Stream<Path> old = Files.list(dir)) {
             for (Path p : (Iterable<Path>) old::iterator) {
                 String n = p.getFileName().toString();

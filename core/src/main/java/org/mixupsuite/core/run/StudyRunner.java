@@ -60,7 +60,7 @@ public final class StudyRunner<C extends Condition> {
         for (C condition : experiment.conditions()) {
             for (long seed : settings.seeds()) {
                 String id = condition.slug() + "-seed" + seed;
-                CheckpointStore store = new CheckpointStore(run.checkpoint(id));
+                CheckpointStore store = new CheckpointStore(run.checkpoint(id), settings.checkpointSeconds());
                 Optional<ConditionResult> done = store.loadResult();
                 if (done.isPresent()) {
                     history.set(id, condition, seed, done.get().history());

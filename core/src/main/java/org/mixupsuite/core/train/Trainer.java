@@ -18,7 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The training loop every image study uses: epochs of seeded shuffles, optional mixup, an
- * evaluation after each epoch, a checkpoint after each epoch, and a stop with status "diverged"
+ * evaluation after each epoch, a checkpoint after an epoch when the store says one is due, and a
+ * stop with status "diverged"
  * when the loss stops being a finite number.
  *
  * <p>Every epoch's generators are derived from (seed, epoch), so a run resumed from the checkpoint
@@ -96,7 +97,10 @@ public final class Trainer {
             row.put("seconds", (System.nanoTime() - started) / 1e9);
             history.add(row);
             ctx.recordHistory(history);
-            store.save(epoch, net, history, Map.of());
+            // the last epoch needs no checkpoint: the runner saves the condition's result right after
+            if (epoch < schedule.epochs() && store.due()) {
+                store.save(epoch, net, history, Map.of());
+            }
         }
         return new Outcome(net, history, false, null);
     }

@@ -32,7 +32,7 @@ class StudyRunnerTest {
     }
 
     private static RunSettings settings(Path out, int jobs) {
-        return new RunSettings(Scale.SMOKE, 5, 2, out, null, jobs);
+        return new RunSettings(Scale.SMOKE, 5, 2, out, null, jobs, 0);
     }
 
     @SuppressWarnings("unchecked")
