@@ -15,6 +15,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -109,6 +110,33 @@ public final class Charts {
             xAxis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
         CategoryPlot plot = new CategoryPlot(data, xAxis, new NumberAxis(valueLabel), renderer);
+        for (Reference r : references) {
+            plot.addRangeMarker(marker(r));
+        }
+        return style(new JFreeChart(title, TITLE, plot, true));
+    }
+
+    /**
+     * Lines across categories (e.g. runs in time order), one per series, each point with its 95%
+     * interval: the same records as a bar chart, drawn as points joined by lines.
+     */
+    public static JFreeChart lines(String title, String categoryLabel, String valueLabel, List<Bar> points,
+                                   List<Reference> references) {
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        StatisticalLineAndShapeRenderer renderer = new StatisticalLineAndShapeRenderer(true, true);
+        List<String> seriesOrder = points.stream().map(Bar::series).distinct().toList();
+        for (Bar p : points) {
+            data.add(p.mean(), Double.isFinite(p.ci95()) ? p.ci95() : 0, p.series(), p.category());
+            int s = seriesOrder.indexOf(p.series());
+            renderer.setSeriesPaint(s, p.color());
+            renderer.setSeriesStroke(s, new BasicStroke(2f));
+        }
+        renderer.setErrorIndicatorPaint(Color.DARK_GRAY);
+        CategoryAxis xAxis = new CategoryAxis(categoryLabel);
+        xAxis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        NumberAxis yAxis = new NumberAxis(valueLabel);
+        yAxis.setAutoRangeIncludesZero(false);
+        CategoryPlot plot = new CategoryPlot(data, xAxis, yAxis, renderer);
         for (Reference r : references) {
             plot.addRangeMarker(marker(r));
         }

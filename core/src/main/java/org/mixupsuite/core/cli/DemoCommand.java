@@ -1,13 +1,16 @@
 package org.mixupsuite.core.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code ./mixup demo}: the README's main job. Setup, every available study at quick scale (each its
- * own run folder), then the report and the baseline check when those commands are available.
+ * own run folder), the report, then the check against baselines/&lt;scale&gt;.json; exits with the
+ * check's code, so a regression shows as a failed demo.
  */
 final class DemoCommand implements Command {
 
@@ -26,7 +29,7 @@ final class DemoCommand implements Command {
 
     @Override
     public String summary() {
-        return "setup, then every study at --scale quick, then the report: the README's main job";
+        return "setup, every study at --scale quick, the report, the baseline check: the README's main job";
     }
 
     @Override
@@ -35,14 +38,18 @@ final class DemoCommand implements Command {
             out.println("usage: ./mixup demo [--scale smoke|quick] [--out DIR] [--seed N]");
             return 0;
         }
-        List<String> passThrough = new ArrayList<>(List.of("--scale", "quick"));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!List.of("--scale", "--out", "--seed").contains(args[i])) {
-                err.println("mixup demo: unknown option " + args[i]);
+        Map<String, String> given = new java.util.HashMap<>(Map.of("--scale", "quick", "--out",
+                CommonOptions.DEFAULT_OUT.toString(), "--seed", "0"));
+        for (int i = 0; i < args.length; i += 2) {
+            if (!given.containsKey(args[i]) || i + 1 >= args.length) {
+                err.println("mixup demo: unknown option or missing value: " + args[i]);
                 return 2;
             }
-            passThrough.addAll(List.of(args[i], args[i + 1]));
+            given.put(args[i], args[i + 1]);
         }
+        String scale = given.get("--scale");
+        String runs = given.get("--out");
+        String[] studyArgs = {"--scale", scale, "--out", runs, "--seed", given.get("--seed")};
         int code = registry.get("setup").run(new String[0], out, err);
         if (code != 0) {
             return code;
@@ -55,7 +62,7 @@ final class DemoCommand implements Command {
                 continue;
             }
             out.println("== " + study + " ==");
-            code = c.run(passThrough.toArray(String[]::new), out, err);
+            code = c.run(studyArgs, out, err);
             if (code != 0) {
                 return code;
             }
@@ -64,10 +71,22 @@ final class DemoCommand implements Command {
             out.println("not yet available in this version, skipped: " + String.join(", ", skipped));
         }
         Command report = registry.get("report");
-        if (report != null) {
-            return report.run(new String[0], out, err);
+        Command check = registry.get("check");
+        if (report == null || check == null) {
+            out.println("runs are under " + runs);
+            return 0;
         }
-        out.println("runs are under reports/runs/ (the report command is not yet available)");
-        return 0;
+        out.println("== report ==");
+        code = report.run(new String[] {"--runs", runs}, out, err);
+        if (code != 0) {
+            return code;
+        }
+        Path baseline = SetupCommand.home().resolve("baselines").resolve(scale + ".json");
+        if (!Files.isRegularFile(baseline)) {
+            out.println("no baseline for scale " + scale + " (" + baseline + "); check skipped");
+            return 0;
+        }
+        out.println("== check against " + baseline + " ==");
+        return check.run(new String[] {"--baseline", baseline.toString(), "--runs", runs}, out, err);
     }
 }

@@ -1,0 +1,104 @@
+package org.mixupsuite.reports;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mixupsuite.core.BadInputException;
+import org.mixupsuite.core.run.Json;
+
+/**
+ * A baseline file: ranges that figures of matching conditions must fall in. The file is either a
+ * list of checks or {@code {"scale": "quick", "checks": [...]}}; with a scale, only runs of that
+ * scale are compared. A check: {@code {"study", "match": {setting: value}, "figure", "min", "max"}}
+ * (min or max may be left out).
+ */
+public record Baseline(String scale, List<Check> checks) {
+
+    /** One expected range. */
+    public record Check(String study, Map<String, Object> match, String figure, Double min, Double max) {
+
+        public boolean matches(Map<String, Object> condition) {
+            for (Map.Entry<String, Object> e : match.entrySet()) {
+                if (!sameValue(e.getValue(), condition.get(e.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        public boolean inRange(double value) {
+            return (min == null || value >= min) && (max == null || value <= max);
+        }
+
+        public String range() {
+            return "[" + (min == null ? "-inf" : Format.value(min)) + ", " + (max == null ? "inf" : Format.value(max)) + "]";
+        }
+
+        private static boolean sameValue(Object expected, Object actual) {
+            if (expected instanceof Number e && actual instanceof Number a) {
+                return Math.abs(e.doubleValue() - a.doubleValue()) < 1e-9;
+            }
+            return expected != null && actual != null && expected.toString().equals(actual.toString());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Baseline read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file, "baseline file not found");
+        }
+        Object doc;
+        try {
+            doc = Json.MAPPER.readValue(file.toFile(), Object.class);
+        } catch (java.io.IOException e) {
+            throw new BadInputException(file, "not readable JSON: " + e.getMessage(), e);
+        }
+        String scale = null;
+        Object list = doc;
+        if (doc instanceof Map<?, ?> m) {
+            scale = m.get("scale") == null ? null : m.get("scale").toString();
+            list = m.get("checks");
+        }
+        if (!(list instanceof List<?> entries)) {
+            throw new BadInputException(file, "expected a list of checks or an object with a \"checks\" list");
+        }
+        List<Check> checks = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (!(entries.get(i) instanceof Map<?, ?> raw)) {
+                throw new BadInputException(file, "check " + (i + 1) + " is not an object");
+            }
+            Map<String, Object> e = (Map<String, Object>) raw;
+            String where = "check " + (i + 1);
+            if (!(e.get("study") instanceof String study) || !(e.get("figure") instanceof String figure)) {
+                throw new BadInputException(file, where + " needs \"study\" and \"figure\"");
+            }
+            Object match = e.getOrDefault("match", Map.of());
+            if (!(match instanceof Map<?, ?>)) {
+                throw new BadInputException(file, where + ": \"match\" must be an object");
+            }
+            Double min = number(file, where, e.get("min"));
+            Double max = number(file, where, e.get("max"));
+            if (min == null && max == null) {
+                throw new BadInputException(file, where + " gives neither \"min\" nor \"max\"");
+            }
+            if (min != null && max != null && min > max) {
+                throw new BadInputException(file, where + ": min " + min + " is above max " + max);
+            }
+            checks.add(new Check(study, new LinkedHashMap<>((Map<String, Object>) match), figure, min, max));
+        }
+        return new Baseline(scale, checks);
+    }
+
+    private static Double number(Path file, String where, Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw new BadInputException(file, where + ": \"" + v + "\" is not a number");
+    }
+}

@@ -1,0 +1,144 @@
+package org.mixupsuite.reports;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.mixupsuite.core.BadInputException;
+import org.mixupsuite.core.cli.Command;
+import org.mixupsuite.core.cli.CommonOptions;
+
+/**
+ * {@code ./mixup check}: compares runs' figures with a baseline's ranges. One line per compared
+ * figure, then {@code N passed, N failed}. Exit 0: all within range; 1: a regression; 2: a bad
+ * baseline or a study without a run to compare.
+ */
+public final class CheckCommand implements Command {
+
+    static final Path DEFAULT_BASELINE = Path.of("baselines", "quick.json");
+
+    @Override
+    public String name() {
+        return "check";
+    }
+
+    @Override
+    public String summary() {
+        return "compare runs' metrics with a baseline file (exit 0 within tolerance, 1 regression, 2 bad input)";
+    }
+
+    private static Options options() {
+        Options o = new Options();
+        o.addOption(Option.builder().longOpt("baseline").hasArg().argName("FILE")
+                .desc("ranges to check (default baselines/quick.json)").get());
+        o.addOption(Option.builder().longOpt("runs").hasArg().argName("DIR")
+                .desc("runs folder; the newest finished run of each study (of the baseline's scale) is checked (default reports/runs)").get());
+        o.addOption(Option.builder().longOpt("run").hasArg().argName("RUN_DIR")
+                .desc("check this run folder instead (repeatable, one per study)").get());
+        o.addOption(Option.builder().longOpt("update").hasArg().optionalArg(true).argName("FILE")
+                .desc("propose ranges from all finished runs into a NEW file (default <baseline>.proposed-<time>.json)").get());
+        o.addOption(Option.builder("h").longOpt("help").desc("print this help").get());
+        return o;
+    }
+
+    @Override
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            CommandLine cmd = new DefaultParser().parse(options(), args);
+            if (cmd.hasOption("help")) {
+                PrintWriter w = new PrintWriter(out);
+                new HelpFormatter().printHelp(w, 100, "./mixup check [options]", summary(), options(), 2, 4, "", false);
+                w.flush();
+                return 0;
+            }
+            Path baselineFile = Path.of(cmd.getOptionValue("baseline", DEFAULT_BASELINE.toString()));
+            Baseline baseline = Baseline.read(baselineFile);
+            RunCatalog catalog = RunCatalog.scan(Path.of(cmd.getOptionValue("runs", CommonOptions.DEFAULT_OUT.toString())));
+            if (cmd.hasOption("update")) {
+                Path target = cmd.getOptionValue("update") != null ? Path.of(cmd.getOptionValue("update"))
+                        : BaselineProposal.defaultTarget(baselineFile);
+                return BaselineProposal.write(baseline, catalog, target, out);
+            }
+            return check(baseline, selectRuns(baseline, catalog, cmd.getOptionValues("run")), out);
+        } catch (ParseException e) {
+            err.println("mixup check: " + e.getMessage() + " (see ./mixup check --help)");
+            return 2;
+        } catch (BadInputException e) {
+            err.println("mixup check: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("mixup check: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The run to compare for each study the baseline names. */
+    static Map<String, FinishedRun> selectRuns(Baseline baseline, RunCatalog catalog, String[] explicit) {
+        Map<String, FinishedRun> chosen = new LinkedHashMap<>();
+        if (explicit != null) {
+            for (String dir : explicit) {
+                Path p = Path.of(dir);
+                String study = p.toAbsolutePath().getParent().getFileName().toString();
+                FinishedRun run = RunCatalog.read(study, p).orElseThrow(() -> new BadInputException(p,
+                        Files.isDirectory(p) ? RunCatalog.reason(p) : "run folder not found"));
+                chosen.put(run.study(), run);
+            }
+        }
+        for (Baseline.Check c : baseline.checks()) {
+            if (!chosen.containsKey(c.study())) {
+                Optional<FinishedRun> latest = catalog.latest(c.study(), baseline.scale());
+                chosen.put(c.study(), latest.orElseThrow(() -> new BadInputException("no finished " + c.study() + " run"
+                        + (baseline.scale() != null ? " at scale " + baseline.scale() : "") + " to check")));
+            }
+        }
+        return chosen;
+    }
+
+    static int check(Baseline baseline, Map<String, FinishedRun> runs, PrintStream out) {
+        int passed = 0;
+        int failed = 0;
+        for (Baseline.Check c : baseline.checks()) {
+            FinishedRun run = runs.get(c.study());
+            List<Map<String, Object>> matching = new ArrayList<>();
+            for (Map<String, Object> condition : run.conditions()) {
+                if (c.matches(condition)) {
+                    matching.add(condition);
+                }
+            }
+            String what = c.study() + " " + c.match() + " " + c.figure();
+            if (matching.isEmpty()) {
+                out.println("FAIL " + what + ": no condition in " + run.id() + " matches");
+                failed++;
+                continue;
+            }
+            for (Map<String, Object> condition : matching) {
+                Object v = condition.get(c.figure());
+                if (!(v instanceof Number n)) {
+                    out.println("FAIL " + what + ": no value in " + run.id() + " (status " + condition.get("status") + ")");
+                    failed++;
+                } else if (c.inRange(n.doubleValue())) {
+                    out.println("ok   " + what + " = " + Format.value(n.doubleValue()) + " in " + c.range());
+                    passed++;
+                } else {
+                    out.println("FAIL " + what + " = " + Format.value(n.doubleValue()) + " outside " + c.range()
+                            + " (" + run.id() + ")");
+                    failed++;
+                }
+            }
+        }
+        out.println(passed + " passed, " + failed + " failed");
+        return failed == 0 ? 0 : 1;
+    }
+}

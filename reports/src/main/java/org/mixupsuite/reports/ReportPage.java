@@ -1,0 +1,176 @@
+package org.mixupsuite.reports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The static HTML index: per study the latest run's settings, metrics table and charts, the
+ * comparison charts across runs, every run listed, and the folders that were skipped. Image paths
+ * are relative, so the page opens from disk and survives moving the reports folder.
+ */
+final class ReportPage {
+
+    private final Path page;
+    private final StringBuilder html = new StringBuilder();
+
+    ReportPage(Path page) {
+        this.page = page;
+    }
+
+    String render(RunCatalog catalog, Map<String, Map<String, Path>> comparisons, Path runs) throws IOException {
+        Map<String, List<FinishedRun>> byStudy = catalog.byStudy();
+        html.append("""
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8">
+                <title>mixup robustness suite: report</title>
+                <style>
+                body { font-family: sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }
+                h1 { margin-bottom: 0.2em; } h2 { border-bottom: 2px solid #0072B2; padding-bottom: 0.2em; margin-top: 2em; }
+                table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.92em; }
+                th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
+                th { background: #f0f4f8; } td.text, th.text { text-align: left; }
+                figure { margin: 1em 0; } figure img { max-width: 100%; border: 1px solid #ddd; }
+                figcaption { font-size: 0.85em; color: #555; }
+                .meta { color: #555; font-size: 0.9em; } .broken { color: #b00; font-weight: bold; }
+                nav a { margin-right: 1em; } .wide { overflow-x: auto; }
+                </style></head><body>
+                """);
+        html.append("<h1>mixup robustness suite: report</h1>\n<p class=\"meta\">generated ")
+                .append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19))
+                .append(" from ").append(Format.html(runs.toAbsolutePath())).append(": ")
+                .append(catalog.finished().size()).append(" finished run(s), ")
+                .append(catalog.skipped().size()).append(" skipped</p>\n<nav>");
+        for (String study : byStudy.keySet()) {
+            html.append("<a href=\"#").append(study).append("\">").append(study).append("</a>");
+        }
+        html.append("</nav>\n");
+        if (byStudy.isEmpty()) {
+            html.append("<p>No finished runs yet: run a study, e.g. <code>./mixup corrupt-labels --scale smoke</code>.</p>\n");
+        }
+        for (Map.Entry<String, List<FinishedRun>> e : byStudy.entrySet()) {
+            study(e.getKey(), e.getValue(), comparisons.getOrDefault(e.getKey(), Map.of()));
+        }
+        if (!catalog.skipped().isEmpty()) {
+            html.append("<h2 id=\"skipped\">Skipped folders</h2>\n<table><tr><th class=\"text\">folder</th><th class=\"text\">reason</th></tr>\n");
+            for (RunCatalog.Skipped s : catalog.skipped()) {
+                html.append("<tr><td class=\"text\">").append(Format.html(runs.relativize(s.dir()))).append("</td><td class=\"text\">")
+                        .append(Format.html(s.reason())).append("</td></tr>\n");
+            }
+            html.append("</table>\n");
+        }
+        // marks every image that failed to load, for readers and for the page test
+        html.append("""
+                <script>
+                window.addEventListener('load', function () {
+                  var imgs = document.querySelectorAll('img'), ok = 0;
+                  imgs.forEach(function (img) {
+                    var loaded = img.complete && img.naturalWidth > 0;
+                    img.setAttribute('data-state', loaded ? 'loaded' : 'broken');
+                    if (loaded) { ok++; } else {
+                      var note = document.createElement('div');
+                      note.className = 'broken';
+                      note.textContent = 'image missing: ' + img.getAttribute('src');
+                      img.parentNode.insertBefore(note, img);
+                    }
+                  });
+                  document.body.setAttribute('data-images', ok + '/' + imgs.length);
+                });
+                </script>
+                </body></html>
+                """);
+        return html.toString();
+    }
+
+    private void study(String study, List<FinishedRun> runs, Map<String, Path> comparisons) throws IOException {
+        FinishedRun latest = runs.get(runs.size() - 1);
+        html.append("<h2 id=\"").append(study).append("\">").append(study).append("</h2>\n");
+        html.append("<p class=\"meta\">latest run <b>").append(Format.html(latest.id())).append("</b>: ")
+                .append(Format.html(keySettings(latest))).append("</p>\n");
+        metricsTable(latest);
+        for (Path chart : charts(latest.dir())) {
+            figure(chart, chart.getFileName().toString().replace(".png", "").replace('-', ' '));
+        }
+        if (!comparisons.isEmpty()) {
+            html.append("<h3>Across runs</h3>\n");
+            for (Map.Entry<String, Path> c : comparisons.entrySet()) {
+                figure(c.getValue(), c.getKey());
+            }
+        }
+        html.append("<h3>All runs</h3>\n<table><tr><th class=\"text\">run</th><th class=\"text\">settings</th></tr>\n");
+        for (FinishedRun r : runs) {
+            html.append("<tr><td class=\"text\">").append(Format.html(r.id())).append("</td><td class=\"text\">")
+                    .append(Format.html(keySettings(r))).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private void metricsTable(FinishedRun run) {
+        Set<String> settingKeys = run.settingKeys();
+        List<String> settings = new ArrayList<>();
+        List<String> figures = new ArrayList<>();
+        for (Map<String, Object> c : run.conditions()) {
+            for (String k : c.keySet()) {
+                boolean derived = k.endsWith("_ci95") || k.endsWith("_mean") || k.endsWith("_per_seed")
+                        || k.equals("status_per_seed") || k.equals("message");
+                List<String> target = settingKeys.contains(k) || k.equals("status") ? settings : figures;
+                if (!derived && !target.contains(k)) {
+                    target.add(k);
+                }
+            }
+        }
+        html.append("<div class=\"wide\"><table><tr>");
+        settings.forEach(k -> html.append("<th class=\"text\">").append(Format.html(k)).append("</th>"));
+        figures.forEach(k -> html.append("<th>").append(Format.html(k)).append("</th>"));
+        html.append("</tr>\n");
+        for (Map<String, Object> c : run.conditions()) {
+            html.append("<tr>");
+            settings.forEach(k -> html.append("<td class=\"text\">").append(Format.html(Format.value(c.get(k)))).append("</td>"));
+            for (String k : figures) {
+                html.append("<td>").append(c.get(k) == null ? "" : Format.html(Format.value(c.get(k))));
+                if (c.get(k + "_ci95") instanceof Number ci) {
+                    html.append(" ± ").append(Format.html(Format.value(ci.doubleValue())));
+                }
+                html.append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</table></div>\n");
+    }
+
+    private void figure(Path image, String caption) {
+        String src = page.toAbsolutePath().getParent().relativize(image.toAbsolutePath()).toString().replace('\\', '/');
+        html.append("<figure><img src=\"").append(Format.html(src)).append("\" alt=\"").append(Format.html(caption))
+                .append("\"><figcaption>").append(Format.html(caption)).append("</figcaption></figure>\n");
+    }
+
+    @SuppressWarnings("unchecked")
+    static String keySettings(FinishedRun run) {
+        Map<String, Object> c = run.config();
+        List<String> parts = new ArrayList<>();
+        parts.add("scale " + c.get("scale"));
+        parts.add("seeds " + c.get("seeds"));
+        if (c.get("settings") instanceof Map<?, ?> s && ((Map<String, Object>) s).get("data") instanceof Map<?, ?> d) {
+            parts.add("data " + d.get("name"));
+        }
+        if (c.get("environment") instanceof Map<?, ?> env) {
+            parts.add("commit " + env.get("git_commit"));
+            parts.add("suite " + env.get("suite_version"));
+        }
+        parts.add(run.conditions().size() + " condition rows");
+        return String.join(", ", parts);
+    }
+
+    private static List<Path> charts(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".png")).sorted().toList();
+        }
+    }
+}
