@@ -1,7 +1,5 @@
 package org.mixupsuite.corruptlabels;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,12 +74,7 @@ public final class CorruptLabelsStudy implements Study {
                 (int) positive(cmd, "hidden", p.hidden(), true),
                 doubleValue(cmd, "lr", p.learningRate()),
                 corruptions, methods, alphas, dropouts);
-        Path dir = settings.data() != null ? settings.data() : ImageDataLoader.FASHION_MNIST_DEBIAN;
-        if (settings.data() == null && !Files.isDirectory(dir)) {
-            throw new BadInputException(dir, "the default Fashion-MNIST data is not installed; run ./mixup setup "
-                    + "(or pass --data DIR with an IDX or CIFAR-10 binary data set)");
-        }
-        ImageData data = ImageDataLoader.load(dir);
+        ImageData data = ImageDataLoader.loadOrDefault(settings.data());
         return new MemorizationExperiment(resolved, data, conditions(resolved));
     }
 

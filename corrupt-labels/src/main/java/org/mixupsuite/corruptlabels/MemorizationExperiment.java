@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.random.RandomDataGenerator;
 import org.mixupsuite.core.data.ImageData;
 import org.mixupsuite.core.data.ImageSet;
 import org.mixupsuite.core.data.LabelCorruption;
@@ -53,15 +52,7 @@ final class MemorizationExperiment implements Experiment<MemorizationCondition> 
         s.put("mixup", "lambda ~ Beta(alpha, alpha) per minibatch, partner = in-batch shuffle");
         s.put("corruption_protocol", "replace round(rate * n) labels by uniform random labels; "
                 + "train_error_corrupted counts the examples whose label changed");
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("name", data.name());
-        d.put("path", data.source().toAbsolutePath().toString());
-        try {
-            d.put("files", Provenance.dataFiles(data.source()));
-        } catch (IOException e) {
-            d.put("files", "unreadable: " + e.getMessage());
-        }
-        s.put("data", d);
+        s.put("data", Provenance.data(data));
         return s;
     }
 
@@ -83,8 +74,7 @@ final class MemorizationExperiment implements Experiment<MemorizationCondition> 
     @Override
     public ConditionResult run(MemorizationCondition c, ConditionContext ctx) throws IOException {
         // the subset and the corruption depend on the seed only, so all methods of a seed see the same noise
-        int[] rows = new RandomDataGenerator(ctx.random("subset")).nextPermutation(data.train().count(), trainSize());
-        ImageSet clean = data.train().subset(rows);
+        ImageSet clean = data.train().sample(trainSize(), ctx.random("subset"));
         CorruptedLabels corrupted = LabelCorruption.corrupt(clean.labels(), clean.numClasses(), c.corruption(),
                 ctx.random("corrupt", Math.round(c.corruption() * 1_000_000)));
         ImageSet noisy = clean.withLabels(corrupted.labels());

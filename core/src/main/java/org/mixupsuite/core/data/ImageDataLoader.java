@@ -20,6 +20,18 @@ public final class ImageDataLoader {
     private ImageDataLoader() {
     }
 
+    /**
+     * The data set at {@code dir}, or the embedded default (Fashion-MNIST from Debian) when {@code dir}
+     * is null; a missing default tells the user to run setup.
+     */
+    public static ImageData loadOrDefault(Path dir) {
+        if (dir == null && !Files.isDirectory(FASHION_MNIST_DEBIAN)) {
+            throw new BadInputException(FASHION_MNIST_DEBIAN, "the default Fashion-MNIST data is not installed; "
+                    + "run ./mixup setup (or pass --data DIR with an IDX or CIFAR-10 binary data set)");
+        }
+        return load(dir != null ? dir : FASHION_MNIST_DEBIAN);
+    }
+
     public static ImageData load(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new BadInputException(dir, "data directory not found");

@@ -1,6 +1,8 @@
 package org.mixupsuite.core.data;
 
 import java.util.Arrays;
+import org.apache.commons.math3.random.RandomDataGenerator;
+import org.apache.commons.math3.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -37,6 +39,12 @@ public record ImageSet(float[] pixels, int[] labels, int numClasses, int channel
             outLabels[i] = labels[indices[i]];
         }
         return new ImageSet(out, outLabels, numClasses, channels, height, width);
+    }
+
+    /** {@code n} distinct examples drawn at random (all of them, shuffled, when n is 0 or too large). */
+    public ImageSet sample(int n, RandomGenerator rng) {
+        int size = n <= 0 ? count() : Math.min(n, count());
+        return subset(new RandomDataGenerator(rng).nextPermutation(count(), size));
     }
 
     /** The first {@code n} examples (or all, when there are fewer). */

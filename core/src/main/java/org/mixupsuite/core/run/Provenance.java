@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.commons.codec.digest.DigestUtils;
+import org.mixupsuite.core.data.ImageData;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -45,6 +46,21 @@ public final class Provenance {
         }
         env.put("thread_settings", threads);
         return env;
+    }
+
+    /** Name, path and files (size, SHA-256) of an image data set, for config.json. */
+    public static Map<String, Object> data(ImageData data) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("name", data.name());
+        d.put("path", data.source().toAbsolutePath().toString());
+        try {
+            d.put("files", dataFiles(data.source()));
+        } catch (IOException e) {
+            d.put("files", "unreadable: " + e.getMessage());
+        }
+        d.put("train_examples", data.train().count());
+        d.put("test_examples", data.test().count());
+        return d;
     }
 
     /** Size and SHA-256 of every regular file directly in {@code dir} (or of the file itself). */

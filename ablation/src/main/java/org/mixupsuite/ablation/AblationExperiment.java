@@ -1,0 +1,115 @@
+package org.mixupsuite.ablation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mixupsuite.core.data.ImageData;
+import org.mixupsuite.core.data.ImageSet;
+import org.mixupsuite.core.run.ConditionContext;
+import org.mixupsuite.core.run.ConditionResult;
+import org.mixupsuite.core.run.Experiment;
+import org.mixupsuite.core.run.Provenance;
+import org.mixupsuite.core.run.RunResults;
+import org.mixupsuite.core.train.Classifiers;
+import org.mixupsuite.core.train.Evaluation;
+import org.mixupsuite.core.train.Network;
+import org.mixupsuite.core.train.Trainer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Trains every arm with the same model, subset, schedule and initialization (all derived from the
+ * seed, not from the arm) and measures test error and the cost of a training step.
+ */
+final class AblationExperiment implements Experiment<AblationArm> {
+
+    private final AblationStudy.Preset preset;
+    private final ImageData data;
+    private final List<AblationArm> arms;
+    private final ImageSet test;
+    private final INDArray testFeatures;
+
+    AblationExperiment(AblationStudy.Preset preset, ImageData data, List<AblationArm> arms) {
+        this.preset = preset;
+        this.data = data;
+        this.arms = arms;
+        this.test = preset.testSize() > 0 ? data.test().head(preset.testSize()) : data.test();
+        this.testFeatures = test.features();
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("preset", preset);
+        s.put("model", "mlp " + preset.hidden() + "-" + preset.hidden() + ", adam");
+        s.put("test_size", test.count());
+        s.put("figures", "test_error at the last epoch; test_error_best over epochs; step_ms = mean time of one "
+                + "training step (mixing + update) after the first epoch, measured while other arms may train in parallel");
+        s.put("data", Provenance.data(data));
+        return s;
+    }
+
+    @Override
+    public List<AblationArm> conditions() {
+        return arms;
+    }
+
+    @Override
+    public long workUnits(AblationArm arm) {
+        return (long) trainSize() * preset.epochs();
+    }
+
+    private int trainSize() {
+        return preset.trainSize() > 0 ? Math.min(preset.trainSize(), data.train().count()) : data.train().count();
+    }
+
+    @Override
+    public ConditionResult run(AblationArm arm, ConditionContext ctx) throws IOException {
+        ImageSet train = data.train().sample(trainSize(), ctx.random("subset"));
+        Network net = Network.of(Classifiers.mlp(train.featureSize(), new int[] {preset.hidden(), preset.hidden()},
+                train.numClasses(), 0, preset.learningRate(), ctx.derivedSeed("init")));
+        Trainer.EpochEvaluator evaluator = (network, epoch) -> {
+            long started = System.nanoTime();
+            double testError = Evaluation.errorPercent(Evaluation.predict(network, testFeatures), test.labels());
+            return Map.of("test_error", testError, "eval_seconds", (System.nanoTime() - started) / 1e9);
+        };
+        Trainer.Outcome outcome = Trainer.train(net, train, new Trainer.Schedule(preset.epochs(), preset.batchSize()),
+                arm.strategy(train), evaluator, ctx);
+        if (outcome.diverged()) {
+            return ConditionResult.diverged(outcome.message(), outcome.history());
+        }
+        return ConditionResult.complete(figures(outcome.history(), arm, train.count()), outcome.history());
+    }
+
+    private Map<String, Object> figures(List<Map<String, Object>> history, AblationArm arm, int n) {
+        double best = Double.POSITIVE_INFINITY;
+        double trainSeconds = 0;
+        int timedEpochs = 0;
+        for (int i = 0; i < history.size(); i++) {
+            Map<String, Object> row = history.get(i);
+            best = Math.min(best, number(row, "test_error"));
+            // the first epoch pays for JIT compilation and ND4J's warm-up: time the others when there are any
+            if (i > 0 || history.size() == 1) {
+                trainSeconds += number(row, "seconds") - number(row, "eval_seconds");
+                timedEpochs++;
+            }
+        }
+        long steps = (long) timedEpochs * ((n + preset.batchSize() - 1) / preset.batchSize());
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("test_error", history.get(history.size() - 1).get("test_error"));
+        f.put("test_error_best", best);
+        f.put("step_ms", 1000 * trainSeconds / steps);
+        f.put("rows_read_per_epoch", arm.rowsReadPerEpoch(n));
+        return f;
+    }
+
+    private static double number(Map<String, Object> row, String key) {
+        return ((Number) row.get(key)).doubleValue();
+    }
+
+    @Override
+    public void drawCharts(RunResults<AblationArm> results, Path runDir) throws IOException {
+        AblationCharts.draw(results, runDir);
+    }
+}
