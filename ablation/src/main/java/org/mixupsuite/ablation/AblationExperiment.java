@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.mixupsuite.core.data.ImageData;
 import org.mixupsuite.core.data.ImageSet;
+import org.mixupsuite.core.data.LabelCorruption;
 import org.mixupsuite.core.run.ConditionContext;
 import org.mixupsuite.core.run.ConditionResult;
 import org.mixupsuite.core.run.Experiment;
@@ -67,6 +68,10 @@ final class AblationExperiment implements Experiment<AblationArm> {
     @Override
     public ConditionResult run(AblationArm arm, ConditionContext ctx) throws IOException {
         ImageSet train = data.train().sample(trainSize(), ctx.random("subset"));
+        if (preset.corruption() > 0) {
+            train = train.withLabels(LabelCorruption.corrupt(train.labels(), train.numClasses(), preset.corruption(),
+                    ctx.random("corrupt")).labels());
+        }
         Network net = Network.of(Classifiers.mlp(train.featureSize(), new int[] {preset.hidden(), preset.hidden()},
                 train.numClasses(), 0, preset.learningRate(), ctx.derivedSeed("init")));
         Trainer.EpochEvaluator evaluator = (network, epoch) -> {
