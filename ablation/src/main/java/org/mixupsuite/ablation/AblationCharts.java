@@ -21,14 +21,15 @@ final class AblationCharts {
         List<Charts.Reference> ermLine = new ArrayList<>();
         for (AblationArm arm : results.byCondition().keySet()) {
             Interval error = results.figure(arm, "test_error");
-            errors.add(new Charts.Bar(arm.arm(), "test error", Palette.method(arm.method()), error.mean(), error.ci95()));
+            errors.add(new Charts.Bar(arm.arm(), "test error at the last epoch (ERM vermillion, mixup arms blue)",
+                    Palette.method(arm.method()), error.mean(), error.ci95()));
             if (arm.k() == 1) {
                 ermLine.add(new Charts.Reference("ERM " + String.format(java.util.Locale.ROOT, "%.2f", error.mean()),
                         error.mean(), Palette.ERM));
             }
             if (arm.pairing().equals("shuffle") && arm.lambda().equals("per-batch") || arm.k() == 1) {
                 Interval step = results.figure(arm, "step_ms");
-                steps.add(new Charts.Bar("k = " + arm.k() + (arm.k() == 1 ? " (ERM)" : ""), "step time",
+                steps.add(new Charts.Bar("k = " + arm.k() + (arm.k() == 1 ? " (ERM)" : ""), "mean step time after epoch 1",
                         Palette.method(arm.method()), step.mean(), step.ci95()));
             }
         }

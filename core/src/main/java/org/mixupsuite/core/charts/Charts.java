@@ -3,9 +3,12 @@ package org.mixupsuite.core.charts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Paint;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -95,10 +98,19 @@ public final class Charts {
     public static JFreeChart bars(String title, String categoryLabel, String valueLabel, List<Bar> bars,
                                   List<Reference> references) {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
-        StatisticalBarRenderer renderer = new StatisticalBarRenderer();
+        Map<List<String>, Color> colors = new HashMap<>();
+        // each bar keeps its own color (ERM vermillion, mixup blue) even within one series
+        StatisticalBarRenderer renderer = new StatisticalBarRenderer() {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                Color c = colors.get(List.of(String.valueOf(data.getRowKey(row)), String.valueOf(data.getColumnKey(column))));
+                return c != null ? c : super.getItemPaint(row, column);
+            }
+        };
         List<String> seriesOrder = bars.stream().map(Bar::series).distinct().toList();
         for (Bar b : bars) {
             data.add(b.mean(), Double.isFinite(b.ci95()) ? b.ci95() : 0, b.series(), b.category());
+            colors.put(List.of(b.series(), b.category()), b.color());
             renderer.setSeriesPaint(seriesOrder.indexOf(b.series()), b.color());
         }
         renderer.setErrorIndicatorPaint(Color.DARK_GRAY);
