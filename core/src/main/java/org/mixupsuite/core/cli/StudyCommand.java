@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -107,7 +109,9 @@ public final class StudyCommand implements Command {
             throw e;
         }
         Map<String, Object> metrics = runner.finish(results);
-        Summary.print(metrics, out);
+        Set<String> settingKeys = new HashSet<>();
+        experiment.conditions().forEach(c -> settingKeys.addAll(c.settings().keySet()));
+        Summary.print(metrics, settingKeys, out);
         out.println("wrote " + run.metrics());
         return 0;
     }
