@@ -43,12 +43,18 @@ public final class SyntheticImages {
         return new Raw(pixels, labels, count, side);
     }
 
-    /** Writes train-/t10k- image and label IDX files (gzip-compressed) into {@code dir}. */
+    /** Writes train-/t10k- image and label IDX files (gzip-compressed) of 8 x 8 images into {@code dir}. */
     public static Path writeIdxDataSet(Path dir, int trainCount, int testCount, int classes, long seed)
             throws IOException {
+        return writeIdxDataSet(dir, trainCount, testCount, classes, 8, seed);
+    }
+
+    /** The same with images of {@code side} x {@code side} pixels (e.g. 28 for models built for MNIST). */
+    public static Path writeIdxDataSet(Path dir, int trainCount, int testCount, int classes, int side, long seed)
+            throws IOException {
         Files.createDirectories(dir);
-        Raw train = generate(trainCount, classes, 8, seed);
-        Raw test = generate(testCount, classes, 8, seed + 1);
+        Raw train = generate(trainCount, classes, side, seed);
+        Raw test = generate(testCount, classes, side, seed + 1);
         writeImages(dir.resolve("train-images-idx3-ubyte.gz"), train, true);
         writeLabels(dir.resolve("train-labels-idx1-ubyte.gz"), train.labels(), true);
         writeImages(dir.resolve("t10k-images-idx3-ubyte.gz"), test, true);

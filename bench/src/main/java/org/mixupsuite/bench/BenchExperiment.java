@@ -1,0 +1,104 @@
+package org.mixupsuite.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mixupsuite.core.run.ConditionContext;
+import org.mixupsuite.core.run.ConditionResult;
+import org.mixupsuite.core.run.Experiment;
+import org.mixupsuite.core.run.Json;
+import org.mixupsuite.core.run.RunResults;
+
+/**
+ * Runs every figure in a child process (a JVM, or /usr/bin/python3 for the peer) with its own
+ * OpenMP settings, one at a time whatever --jobs says: two benchmarks sharing two cores would
+ * measure each other.
+ */
+final class BenchExperiment implements Experiment<Workload> {
+
+    private static final Object ONE_AT_A_TIME = new Object();
+
+    private final BenchStudy.Preset preset;
+    private final Path data;
+    private final List<Workload> workloads;
+    private final String peer;
+
+    BenchExperiment(BenchStudy.Preset preset, Path data, List<Workload> workloads, String peer) {
+        this.preset = preset;
+        this.data = data;
+        this.workloads = workloads;
+        this.peer = peer;
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("preset", preset);
+        s.put("batch_size", BenchWorkload.BATCH);
+        s.put("data", data.toAbsolutePath().toString());
+        s.put("models", Map.of("mlp", "784-512-512-10 ReLU, Adam 1e-3",
+                "lenet", "conv 5x5x20, max-pool 2, conv 5x5x50, max-pool 2, dense 500, Adam 1e-3"));
+        s.put("thread_settings", "each figure's process gets OMP_NUM_THREADS = threads and OMP_WAIT_POLICY=PASSIVE; "
+                + "the peer also calls torch.set_num_threads(threads)");
+        s.put("peer", peer);
+        return s;
+    }
+
+    @Override
+    public List<Workload> conditions() {
+        return workloads;
+    }
+
+    @Override
+    public long workUnits(Workload w) {
+        return timed(w) + preset.warmup();
+    }
+
+    private int timed(Workload w) {
+        return w.workload().equals("lenet") ? preset.timedLenet() : preset.timedMlp();
+    }
+
+    @Override
+    public ConditionResult run(Workload w, ConditionContext ctx) throws IOException, InterruptedException {
+        synchronized (ONE_AT_A_TIME) {
+            List<String> args = List.of(w.workload(), data.toAbsolutePath().toString(), String.valueOf(preset.warmup()),
+                    String.valueOf(timed(w)), String.valueOf(ctx.seed()));
+            List<String> command = new ArrayList<>();
+            if (w.framework().equals("pytorch")) {
+                command.addAll(List.of(BenchStudy.PytorchPeer.PYTHON,
+                        BenchStudy.home().resolve("bench").resolve("pytorch").resolve("bench.py").toString()));
+                command.addAll(args);
+                command.add(String.valueOf(w.threads()));
+            } else {
+                command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
+                        "-cp", System.getProperty("java.class.path"), BenchWorkload.class.getName()));
+                command.addAll(args);
+            }
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            pb.environment().put("OMP_NUM_THREADS", String.valueOf(w.threads()));
+            pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+            Process p = pb.start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            int code = p.waitFor();
+            ctx.progress(workUnits(w));
+            // the figures are the last JSON line; anything a library logged comes before it
+            String last = output.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse("");
+            if (code != 0 || last.isEmpty()) {
+                String tail = output.length() > 2000 ? output.substring(output.length() - 2000) : output;
+                throw new IOException(w.slug() + ": benchmark process exited with " + code + ":\n" + tail);
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> figures = Json.MAPPER.readValue(last, LinkedHashMap.class);
+            return ConditionResult.complete(figures, List.of());
+        }
+    }
+
+    @Override
+    public void drawCharts(RunResults<Workload> results, Path runDir) throws IOException {
+        BenchReport.write(results, runDir);
+    }
+}
