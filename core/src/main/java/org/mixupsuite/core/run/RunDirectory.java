@@ -67,8 +67,4 @@ public record RunDirectory(Path dir) {
     public Path checkpoint(String conditionId) {
         return checkpoints().resolve(conditionId);
     }
-
-    public String study() {
-        return dir.getParent() == null ? "" : dir.getParent().getFileName().toString();
-    }
 }
