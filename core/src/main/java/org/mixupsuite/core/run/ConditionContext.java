@@ -1,5 +1,6 @@
 package org.mixupsuite.core.run;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -14,6 +15,9 @@ public interface ConditionContext {
     String label();
 
     CheckpointStore checkpoints();
+
+    /** The run folder, for files a study keeps beside metrics.json (samples for a figure, trained models). */
+    Path runDirectory();
 
     /** Replaces this condition's history rows (the run's history.csv is rewritten with them). */
     void recordHistory(List<Map<String, Object>> rows);

@@ -2,6 +2,7 @@ package org.mixupsuite.core.run;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -131,6 +132,11 @@ public final class StudyRunner<C extends Condition> {
             @Override
             public CheckpointStore checkpoints() {
                 return t.store;
+            }
+
+            @Override
+            public Path runDirectory() {
+                return run.dir();
             }
 
             @Override

@@ -39,6 +39,11 @@ class TrainerTest {
             }
 
             @Override
+            public Path runDirectory() {
+                return tmp;
+            }
+
+            @Override
             public void recordHistory(List<Map<String, Object>> rows) {
             }
 

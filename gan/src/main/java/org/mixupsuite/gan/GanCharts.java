@@ -1,0 +1,87 @@
+package org.mixupsuite.gan;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.random.Well19937c;
+import org.mixupsuite.core.charts.Charts;
+import org.mixupsuite.core.charts.Palette;
+import org.mixupsuite.core.charts.ScatterGrid;
+import org.mixupsuite.core.run.Json;
+import org.mixupsuite.core.run.RunResults;
+import org.mixupsuite.core.stats.Interval;
+
+/**
+ * The paper's figure (per data set, real points in blue and generated ones in orange at growing
+ * iteration counts, ERM and mixup rows, first seed) and modes covered over training per method.
+ */
+final class GanCharts {
+
+    private GanCharts() {
+    }
+
+    static void draw(RunResults<GanCondition> results, GanSettings settings, Path dir) throws IOException {
+        List<String> datasets = results.byCondition().keySet().stream().map(GanCondition::dataset).distinct().toList();
+        long firstSeed = results.results().get(0).seed();
+        for (String dataset : datasets) {
+            List<GanCondition> cells = results.byCondition().keySet().stream().filter(c -> c.dataset().equals(dataset)).toList();
+            ToyDistribution data = ToyDistribution.of(dataset, settings.std());
+            List<float[]> real = new ArrayList<>();
+            float[][] drawn = data.sample(500, new Well19937c(1)).toFloatMatrix();
+            java.util.Collections.addAll(real, drawn);
+            List<Integer> iterations = settings.scatterIterations();
+            ScatterGrid.Panel[][] panels = new ScatterGrid.Panel[cells.size()][iterations.size()];
+            for (int r = 0; r < cells.size(); r++) {
+                Path file = dir.resolve(GanExperiment.SAMPLES).resolve(cells.get(r).slug() + "-seed" + firstSeed + ".json");
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                Map<String, Object> byIteration = Json.readObject(file);
+                for (int c = 0; c < iterations.size(); c++) {
+                    Object points = byIteration.get(String.valueOf(iterations.get(c)));
+                    if (points instanceof List<?> list) {
+                        panels[r][c] = new ScatterGrid.Panel(List.of(
+                                new ScatterGrid.Points("real", Palette.REAL, real),
+                                new ScatterGrid.Points("generated", Palette.GENERATED, toPoints(list))));
+                    }
+                }
+            }
+            ScatterGrid.savePng(dataset + ": real (blue) and generated (orange) samples over training, seed " + firstSeed,
+                    cells.stream().map(GanCondition::label).toList(),
+                    iterations.stream().map(i -> "iteration " + i).toList(), panels, 1.6,
+                    dir.resolve("samples-" + dataset + ".png"));
+
+            List<Charts.Series> curves = new ArrayList<>();
+            for (GanCondition c : cells) {
+                List<Interval> curve = results.curve(c, "modes_covered");
+                double[] x = results.steps(c, "iteration");
+                int n = Math.min(x.length, curve.size());
+                double[] y = new double[n];
+                double[] lo = new double[n];
+                double[] hi = new double[n];
+                for (int i = 0; i < n; i++) {
+                    y[i] = curve.get(i).mean();
+                    lo[i] = curve.get(i).low();
+                    hi[i] = curve.get(i).high();
+                }
+                curves.add(new Charts.Series(c.label(), Palette.method(c.method()), java.util.Arrays.copyOf(x, n), y, lo, hi, false));
+            }
+            Charts.savePng(Charts.line(dataset + ": modes covered over training (band: 95% interval over seeds)",
+                    "iteration", "modes covered (of " + data.modes().length + ")", curves,
+                    List.of(new Charts.Reference("all modes", data.modes().length, Palette.REFERENCE))),
+                    dir.resolve("modes-covered-" + dataset + ".png"));
+        }
+    }
+
+    private static List<float[]> toPoints(List<?> list) {
+        List<float[]> out = new ArrayList<>();
+        for (Object o : list) {
+            List<?> p = (List<?>) o;
+            out.add(new float[] {((Number) p.get(0)).floatValue(), ((Number) p.get(1)).floatValue()});
+        }
+        return out;
+    }
+}

@@ -1,0 +1,27 @@
+package org.mixupsuite.gan;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mixupsuite.core.run.Condition;
+
+/** One GAN run: a data set and a discriminator method (erm, or mixup with its alpha). */
+public record GanCondition(String dataset, String method, double alpha) implements Condition {
+
+    @Override
+    public String slug() {
+        return dataset + "-" + method + (alpha > 0 ? "-a" + alpha : "");
+    }
+
+    String label() {
+        return method.equals("erm") ? "ERM GAN" : "mixup GAN α=" + (alpha == Math.rint(alpha) ? String.valueOf((long) alpha) : alpha);
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dataset", dataset);
+        m.put("method", method);
+        m.put("alpha", alpha);
+        return m;
+    }
+}
