@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mixupsuite.core.run.Metrics;
 
 /**
  * A complete run folder as the reports read it: its config and metrics documents. Which keys of a
@@ -31,6 +32,9 @@ public record FinishedRun(String study, Path dir, Map<String, Object> config, Ma
     @SuppressWarnings("unchecked")
     public Set<String> settingKeys() {
         Set<String> keys = new LinkedHashSet<>();
+        for (Map<String, Object> c : conditions()) {
+            Metrics.CONTRACT_SETTINGS.stream().filter(c::containsKey).forEach(keys::add);
+        }
         if (config.get("conditions") instanceof List<?> list) {
             for (Object o : list) {
                 if (o instanceof Map<?, ?> m) {

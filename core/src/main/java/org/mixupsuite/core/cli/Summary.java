@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.mixupsuite.core.run.Metrics;
 
 /** Prints metrics.json's conditions as two readable lines each: the settings, then the figures. */
 final class Summary {
@@ -26,7 +27,8 @@ final class Summary {
                         || k.equals("status_per_seed")) {
                     continue;
                 }
-                boolean isSetting = settingKeys.contains(k) || BOOKKEEPING.contains(k);
+                boolean isSetting = settingKeys.contains(k) || BOOKKEEPING.contains(k)
+                        || Metrics.CONTRACT_SETTINGS.contains(k);
                 StringBuilder target = isSetting ? settings : figures;
                 target.append(k).append('=').append(format(e.getValue()));
                 if (!isSetting && c.get(k + "_ci95") instanceof Number ci) {

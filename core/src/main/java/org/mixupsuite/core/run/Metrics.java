@@ -13,6 +13,10 @@ import org.mixupsuite.core.stats.Interval;
  */
 public final class Metrics {
 
+    /** The settings the contract names; rows of one condition (an attack at each epsilon) add some of them. */
+    public static final List<String> CONTRACT_SETTINGS = List.of("model", "method", "alpha", "dropout", "corruption",
+            "attack", "epsilon", "box", "dataset");
+
     private Metrics() {
     }
 
@@ -27,14 +31,17 @@ public final class Metrics {
     private static <C extends Condition> List<Map<String, Object>> perSeed(RunResults<C> results) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (RunResults.SeedResult<C> r : results.results()) {
-            Map<String, Object> c = new LinkedHashMap<>(r.condition().settings());
-            c.put("seed", r.seed());
-            c.put("status", r.result().status());
-            if (r.result().message() != null) {
-                c.put("message", r.result().message());
+            for (MetricRow row : r.result().metricRows()) {
+                Map<String, Object> c = new LinkedHashMap<>(r.condition().settings());
+                c.putAll(row.settings());
+                c.put("seed", r.seed());
+                c.put("status", r.result().status());
+                if (r.result().message() != null) {
+                    c.put("message", r.result().message());
+                }
+                c.putAll(row.figures());
+                out.add(c);
             }
-            c.putAll(r.result().figures());
-            out.add(c);
         }
         return out;
     }
@@ -43,43 +50,55 @@ public final class Metrics {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map.Entry<C, List<RunResults.SeedResult<C>>> e : results.byCondition().entrySet()) {
             List<RunResults.SeedResult<C>> runs = e.getValue();
-            Map<String, Object> c = new LinkedHashMap<>(e.getKey().settings());
-            c.put("seeds", runs.stream().map(RunResults.SeedResult::seed).toList());
-            List<String> statuses = runs.stream().map(r -> r.result().status()).toList();
-            boolean allComplete = statuses.stream().allMatch(ConditionResult.COMPLETE::equals);
-            c.put("status", allComplete ? ConditionResult.COMPLETE : ConditionResult.DIVERGED);
-            if (!allComplete) {
-                c.put("status_per_seed", statuses);
-                runs.stream().map(r -> r.result().message()).filter(m -> m != null).findFirst()
-                        .ifPresent(m -> c.put("message", m));
+            // rows come in plan order on every seed; a diverged seed has fewer, so go by the longest
+            int rowCount = runs.stream().mapToInt(r -> r.result().metricRows().size()).max().orElse(0);
+            for (int i = 0; i < rowCount; i++) {
+                int index = i;
+                List<MetricRow> rows = runs.stream()
+                        .map(r -> index < r.result().metricRows().size() ? r.result().metricRows().get(index) : null)
+                        .toList();
+                MetricRow template = rows.stream().filter(row -> row != null).findFirst().orElseThrow();
+                Map<String, Object> c = new LinkedHashMap<>(e.getKey().settings());
+                c.putAll(template.settings());
+                c.put("seeds", runs.stream().map(RunResults.SeedResult::seed).toList());
+                putStatus(c, runs);
+                List<Map<String, Object>> perSeedFigures = rows.stream()
+                        .map(row -> row == null ? Map.<String, Object>of() : row.figures()).toList();
+                putFigures(c, perSeedFigures);
+                out.add(c);
             }
-            for (String figure : figureNames(runs)) {
-                List<Object> perSeed = runs.stream().map(r -> r.result().figures().get(figure)).toList();
-                if (perSeed.stream().anyMatch(v -> v != null && !(v instanceof Number))) {
-                    c.put(figure, perSeed.get(0));
-                    continue;
-                }
-                Interval iv = results.figure(e.getKey(), figure);
-                c.put(figure, finiteOrNull(iv.mean()));
-                c.put(figure + "_mean", finiteOrNull(iv.mean()));
-                c.put(figure + "_ci95", finiteOrNull(iv.ci95()));
-                c.put(figure + "_per_seed", perSeed);
-            }
-            out.add(c);
         }
         return out;
     }
 
-    private static <C extends Condition> List<String> figureNames(List<RunResults.SeedResult<C>> runs) {
-        List<String> names = new ArrayList<>();
-        for (RunResults.SeedResult<C> r : runs) {
-            for (String k : r.result().figures().keySet()) {
-                if (!names.contains(k)) {
-                    names.add(k);
-                }
-            }
+    private static <C extends Condition> void putStatus(Map<String, Object> c, List<RunResults.SeedResult<C>> runs) {
+        List<String> statuses = runs.stream().map(r -> r.result().status()).toList();
+        boolean allComplete = statuses.stream().allMatch(ConditionResult.COMPLETE::equals);
+        c.put("status", allComplete ? ConditionResult.COMPLETE : ConditionResult.DIVERGED);
+        if (!allComplete) {
+            c.put("status_per_seed", statuses);
+            runs.stream().map(r -> r.result().message()).filter(m -> m != null).findFirst()
+                    .ifPresent(m -> c.put("message", m));
         }
-        return names;
+    }
+
+    /** Each figure's mean, 95% interval and per-seed values (non-numeric figures are copied from the first seed). */
+    private static void putFigures(Map<String, Object> c, List<Map<String, Object>> perSeedFigures) {
+        List<String> names = new ArrayList<>();
+        perSeedFigures.forEach(f -> f.keySet().stream().filter(k -> !names.contains(k)).forEach(names::add));
+        for (String figure : names) {
+            List<Object> perSeed = perSeedFigures.stream().map(f -> f.get(figure)).toList();
+            if (perSeed.stream().anyMatch(v -> v != null && !(v instanceof Number))) {
+                c.put(figure, perSeed.get(0));
+                continue;
+            }
+            Interval iv = Interval.of(perSeed.stream().filter(v -> v instanceof Number)
+                    .mapToDouble(v -> ((Number) v).doubleValue()).toArray());
+            c.put(figure, finiteOrNull(iv.mean()));
+            c.put(figure + "_mean", finiteOrNull(iv.mean()));
+            c.put(figure + "_ci95", finiteOrNull(iv.ci95()));
+            c.put(figure + "_per_seed", perSeed);
+        }
     }
 
     private static Double finiteOrNull(double v) {

@@ -24,6 +24,29 @@ public final class Evaluation {
         return out;
     }
 
+    /** Top-1 and top-k error in % of the network on these rows: a row counts as right at k when its label is among the k most probable classes. */
+    public static double[] topErrors(Network net, INDArray features, int[] labels, int k) {
+        int n = (int) features.rows();
+        int wrong1 = 0;
+        int wrongK = 0;
+        for (int start = 0; start < n; start += BATCH) {
+            int end = Math.min(n, start + BATCH);
+            float[][] probs = net.output(features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())).toFloatMatrix();
+            for (int i = 0; i < probs.length; i++) {
+                float mine = probs[i][labels[start + i]];
+                int higher = 0;
+                for (float p : probs[i]) {
+                    if (p > mine) {
+                        higher++;
+                    }
+                }
+                wrong1 += higher >= 1 ? 1 : 0;
+                wrongK += higher >= k ? 1 : 0;
+            }
+        }
+        return new double[] {100.0 * wrong1 / n, 100.0 * wrongK / n};
+    }
+
     /** Error in % over all rows. */
     public static double errorPercent(int[] predicted, int[] labels) {
         return errorPercent(predicted, labels, null, true);

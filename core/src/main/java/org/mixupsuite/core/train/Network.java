@@ -20,6 +20,13 @@ public interface Network {
     /** Class probabilities in inference mode (no dropout, batch norm with running statistics). */
     INDArray output(INDArray features);
 
+    /**
+     * The gradient of the loss with respect to the inputs, summed over the rows (DL4J's convention),
+     * without changing any parameter. DL4J computes it with the forward pass in training mode, so
+     * the model must not use dropout or batch normalization for this to be the inference-mode gradient.
+     */
+    INDArray inputGradient(INDArray features, INDArray targets);
+
     /** Writes model and updater state, so that training can continue from the file. */
     void save(Path file) throws IOException;
 
@@ -50,6 +57,11 @@ public interface Network {
         @Override
         public INDArray output(INDArray features) {
             return net.output(features, false);
+        }
+
+        @Override
+        public INDArray inputGradient(INDArray features, INDArray targets) {
+            return net.calculateGradients(features, targets, null, null).getSecond();
         }
 
         @Override
@@ -84,6 +96,13 @@ public interface Network {
         @Override
         public INDArray output(INDArray features) {
             return graph.outputSingle(false, features);
+        }
+
+        /** DL4J 1.0.0-M2.1 has no calculateGradients for graphs; attacks use MultiLayerNetwork models. */
+        @Override
+        public INDArray inputGradient(INDArray features, INDArray targets) {
+            throw new UnsupportedOperationException("input gradients of a ComputationGraph are not available in "
+                    + "DL4J 1.0.0-M2.1; attack a MultiLayerNetwork model");
         }
 
         @Override

@@ -1,0 +1,199 @@
+package org.mixupsuite.adversarial;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mixupsuite.core.Seeds;
+import org.mixupsuite.core.data.ImageData;
+import org.mixupsuite.core.data.ImageSet;
+import org.mixupsuite.core.mixup.MixupStrategy;
+import org.mixupsuite.core.run.CheckpointStore;
+import org.mixupsuite.core.run.ConditionContext;
+import org.mixupsuite.core.run.ConditionResult;
+import org.mixupsuite.core.run.Experiment;
+import org.mixupsuite.core.run.MetricRow;
+import org.mixupsuite.core.run.Provenance;
+import org.mixupsuite.core.run.RunResults;
+import org.mixupsuite.core.train.Classifiers;
+import org.mixupsuite.core.train.Evaluation;
+import org.mixupsuite.core.train.Network;
+import org.mixupsuite.core.train.Trainer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Trains each target model once per seed, then evaluates it on clean test images and under every
+ * attack, epsilon and box. Black-box examples are crafted once per seed on a source model: an ERM
+ * MLP of the same shape trained from a different seed (its own subset, initialization and order).
+ */
+final class AdversarialExperiment implements Experiment<TargetModel> {
+
+    static final List<String> ATTACKS = List.of("fgsm", "i-fgsm");
+    static final List<String> BOXES = List.of("white", "black");
+
+    private final AdversarialStudy.Preset preset;
+    private final ImageData data;
+    private final List<TargetModel> targets;
+    private final ImageSet attacked;
+    private final INDArray attackedFeatures;
+    private final INDArray attackedTargets;
+    /** Black-box examples per seed, keyed by attack and epsilon; crafted by whichever condition needs them first. */
+    private final Map<Long, Map<String, INDArray>> blackBox = new HashMap<>();
+
+    AdversarialExperiment(AdversarialStudy.Preset preset, ImageData data, List<TargetModel> targets) {
+        this.preset = preset;
+        this.data = data;
+        this.targets = targets;
+        this.attacked = data.test().head(preset.attackSize());
+        this.attackedFeatures = attacked.features();
+        this.attackedTargets = attacked.oneHotLabels();
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("preset", preset);
+        s.put("model", "mlp 784-" + preset.hidden() + "-" + preset.hidden() + ", Adam 1e-3, no dropout or batch norm "
+                + "(DL4J computes input gradients in training mode, which is then the same as inference mode)");
+        s.put("attacks", "fgsm: one step of epsilon; i-fgsm: " + preset.ifgsmSteps() + " steps of epsilon/"
+                + preset.ifgsmSteps() + ", projected on the epsilon-ball and on [0, 1] after each");
+        s.put("black_box_source", "ERM MLP of the same shape trained from seed derive(seed, black-box-source)");
+        s.put("paper_epsilon", AdversarialStudy.PAPER_EPSILON);
+        s.put("attacked_examples", attacked.count());
+        s.put("data", Provenance.data(data));
+        return s;
+    }
+
+    @Override
+    public List<TargetModel> conditions() {
+        return targets;
+    }
+
+    @Override
+    public long workUnits(TargetModel target) {
+        return (long) trainSize() * preset.epochs();
+    }
+
+    private int trainSize() {
+        return preset.trainSize() > 0 ? Math.min(preset.trainSize(), data.train().count()) : data.train().count();
+    }
+
+    private Network train(MixupStrategy mixup, ConditionContext ctx) throws IOException {
+        ImageSet train = data.train().sample(trainSize(), ctx.random("subset"));
+        Network net = Network.of(Classifiers.mlp(train.featureSize(), new int[] {preset.hidden(), preset.hidden()},
+                train.numClasses(), 0, 1e-3, ctx.derivedSeed("init")));
+        Trainer.Outcome out = Trainer.train(net, train, new Trainer.Schedule(preset.epochs(), preset.batchSize()), mixup,
+                (n, epoch) -> Map.of("test_error", Evaluation.errorPercent(Evaluation.predict(n, attackedFeatures),
+                        attacked.labels())), ctx);
+        if (out.diverged()) {
+            throw new IllegalStateException(ctx.label() + ": training diverged: " + out.message());
+        }
+        return out.network();
+    }
+
+    @Override
+    public ConditionResult run(TargetModel target, ConditionContext ctx) throws IOException {
+        Network net = train(MixupStrategy.standard(target.method().equals("mixup") ? target.alpha() : 0), ctx);
+        Map<String, INDArray> transferred = blackBoxExamples(ctx);
+        double cleanError = Evaluation.topErrors(net, attackedFeatures, attacked.labels(), 5)[0];
+        List<MetricRow> rows = new ArrayList<>();
+        for (String box : BOXES) {
+            for (String attack : ATTACKS) {
+                for (double epsilon : preset.epsilons()) {
+                    long started = System.nanoTime();
+                    INDArray adversarial = box.equals("white") ? craft(net, attack, epsilon) : transferred.get(key(attack, epsilon));
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    double[] errors = Evaluation.topErrors(net, adversarial, attacked.labels(), 5);
+                    Map<String, Object> settings = new LinkedHashMap<>();
+                    settings.put("attack", attack);
+                    settings.put("epsilon", epsilon);
+                    settings.put("box", box);
+                    Map<String, Object> figures = new LinkedHashMap<>();
+                    figures.put("clean_error", cleanError);
+                    figures.put("top1_error", errors[0]);
+                    figures.put("top5_error", errors[1]);
+                    if (box.equals("white") && epsilon > 0) {
+                        figures.put("attack_examples_per_s", attacked.count() / seconds);
+                    }
+                    rows.add(new MetricRow(settings, figures));
+                }
+            }
+        }
+        return ConditionResult.complete(rows, List.of());
+    }
+
+    private INDArray craft(Network net, String attack, double epsilon) {
+        return attack.equals("fgsm") ? FgsmAttack.fgsm(net, attackedFeatures, attackedTargets, epsilon)
+                : FgsmAttack.iterative(net, attackedFeatures, attackedTargets, epsilon, preset.ifgsmSteps());
+    }
+
+    /** The seed's black-box examples, crafted on the source model the first time a condition of that seed asks. */
+    private Map<String, INDArray> blackBoxExamples(ConditionContext ctx) throws IOException {
+        synchronized (blackBox) {
+            Map<String, INDArray> cached = blackBox.get(ctx.seed());
+            if (cached != null) {
+                return cached;
+            }
+            Network source = train(MixupStrategy.ERM, new SourceContext(ctx));
+            Map<String, INDArray> examples = new HashMap<>();
+            for (String attack : ATTACKS) {
+                for (double epsilon : preset.epsilons()) {
+                    examples.put(key(attack, epsilon), craft(source, attack, epsilon));
+                }
+            }
+            blackBox.put(ctx.seed(), examples);
+            return examples;
+        }
+    }
+
+    private static String key(String attack, double epsilon) {
+        return attack + "@" + epsilon;
+    }
+
+    /** The source model's context: its own seed and checkpoint folder, no history and no progress of its own. */
+    private static final class SourceContext implements ConditionContext {
+        private final ConditionContext target;
+        private final CheckpointStore store;
+
+        SourceContext(ConditionContext target) {
+            this.target = target;
+            this.store = new CheckpointStore(target.checkpoints().dir().resolveSibling("black-box-source-seed" + target.seed()));
+        }
+
+        @Override
+        public long seed() {
+            return Seeds.derive(target.seed(), "black-box-source");
+        }
+
+        @Override
+        public String label() {
+            return "black-box source of seed " + target.seed();
+        }
+
+        @Override
+        public CheckpointStore checkpoints() {
+            return store;
+        }
+
+        @Override
+        public Path runDirectory() {
+            return target.runDirectory();
+        }
+
+        @Override
+        public void recordHistory(List<Map<String, Object>> rows) {
+        }
+
+        @Override
+        public void progress(long units) {
+        }
+    }
+
+    @Override
+    public void drawCharts(RunResults<TargetModel> results, Path runDir) throws IOException {
+        AdversarialCharts.draw(results, preset.epsilons(), runDir);
+    }
+}

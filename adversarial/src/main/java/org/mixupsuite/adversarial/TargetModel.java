@@ -1,0 +1,27 @@
+package org.mixupsuite.adversarial;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mixupsuite.core.run.Condition;
+
+/** A model under attack: trained with ERM or with mixup (alpha), then attacked at every epsilon. */
+public record TargetModel(String model, String method, double alpha) implements Condition {
+
+    @Override
+    public String slug() {
+        return method + (alpha > 0 ? "-a" + alpha : "");
+    }
+
+    String label() {
+        return method.equals("erm") ? "ERM" : "mixup α=" + (alpha == Math.rint(alpha) ? String.valueOf((long) alpha) : alpha);
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", model);
+        m.put("method", method);
+        m.put("alpha", alpha);
+        return m;
+    }
+}

@@ -1,0 +1,125 @@
+package org.mixupsuite.adversarial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mixupsuite.core.data.ImageSet;
+import org.mixupsuite.core.mixup.MixupStrategy;
+import org.mixupsuite.core.testing.SyntheticImages;
+import org.mixupsuite.core.train.Classifiers;
+import org.mixupsuite.core.train.Evaluation;
+import org.mixupsuite.core.train.Network;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+class FgsmAttackTest {
+
+    static Network net;
+    static ImageSet test;
+    static INDArray x;
+    static INDArray y;
+
+    /** A small MLP trained on learnable synthetic images, so that attacks have something to break. */
+    @BeforeAll
+    static void train() {
+        SyntheticImages.Raw raw = SyntheticImages.generate(600, 4, 8, 3);
+        float[] px = new float[raw.pixels().length];
+        int[] labels = new int[raw.count()];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (raw.pixels()[i] & 0xFF) / 255f;
+        }
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = raw.labels()[i];
+        }
+        ImageSet all = new ImageSet(px, labels, 4, 1, 8, 8);
+        int[] trainRows = java.util.stream.IntStream.range(0, 400).toArray();
+        int[] testRows = java.util.stream.IntStream.range(400, 600).toArray();
+        ImageSet train = all.subset(trainRows);
+        test = all.subset(testRows);
+        net = Network.of(Classifiers.mlp(64, new int[] {32}, 4, 0, 1e-2, 7));
+        INDArray tx = train.features();
+        INDArray ty = train.oneHotLabels();
+        for (int epoch = 0; epoch < 30; epoch++) {
+            net.fit(tx, ty);
+        }
+        x = test.features();
+        y = test.oneHotLabels();
+    }
+
+    private static double error(INDArray inputs) {
+        return Evaluation.errorPercent(Evaluation.predict(net, inputs), test.labels());
+    }
+
+    @Test
+    void adversarialExamplesStayInTheEpsilonBallAndInRange() {
+        for (double epsilon : new double[] {0.01, 4.0 / 255, 0.1, 0.3}) {
+            for (INDArray adv : new INDArray[] {FgsmAttack.fgsm(net, x, y, epsilon), FgsmAttack.iterative(net, x, y, epsilon, 10)}) {
+                double linf = adv.sub(x).amaxNumber().doubleValue();
+                assertTrue(linf <= epsilon + 1e-6, "L-inf " + linf + " > epsilon " + epsilon);
+                assertTrue(adv.minNumber().doubleValue() >= 0 && adv.maxNumber().doubleValue() <= 1, "pixels leave [0, 1]");
+            }
+        }
+    }
+
+    @Test
+    void epsilonZeroChangesNothingAndLargerEpsilonNeverHelpsTheModel() {
+        assertEquals(x, FgsmAttack.fgsm(net, x, y, 0));
+        double clean = error(x);
+        assertTrue(clean < 20, "the model must have learned the data, error " + clean);
+        double previous = clean;
+        for (double epsilon : new double[] {0.05, 0.1, 0.2, 0.4}) {
+            double attacked = error(FgsmAttack.fgsm(net, x, y, epsilon));
+            assertTrue(attacked >= previous - 1.0, "error fell from " + previous + " to " + attacked + " at " + epsilon);
+            previous = attacked;
+        }
+        assertTrue(previous > clean + 20, "FGSM at epsilon 0.4 must hurt: " + clean + " -> " + previous);
+        assertTrue(error(FgsmAttack.iterative(net, x, y, 0.2, 10)) >= error(FgsmAttack.fgsm(net, x, y, 0.2)) - 1.0,
+                "the iterative attack is at least as strong");
+    }
+
+    @Test
+    void attacksLeaveTheModelsParametersUnchanged() {
+        INDArray before = ((Network.Layered) net).net().params().dup();
+        FgsmAttack.fgsm(net, x, y, 0.1);
+        FgsmAttack.iterative(net, x, y, 0.1, 5);
+        assertEquals(before, ((Network.Layered) net).net().params());
+    }
+
+    @Test
+    void inputGradientMatchesFiniteDifferences() {
+        MultiLayerNetwork tiny = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.DOUBLE)
+                .updater(new Adam()).list()
+                .layer(new DenseLayer.Builder().nIn(4).nOut(5).activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(5).nOut(3).activation(Activation.SOFTMAX).build())
+                .build());
+        tiny.init();
+        Network n = Network.of(tiny);
+        INDArray in = Nd4j.rand(DataType.DOUBLE, 3, 4);
+        INDArray targets = ImageSet.oneHot(new int[] {0, 2, 1}, 3).castTo(DataType.DOUBLE);
+        INDArray analytic = n.inputGradient(in, targets);
+        double h = 1e-6;
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 4; c++) {
+                INDArray plus = in.dup();
+                INDArray minus = in.dup();
+                plus.putScalar(r, c, in.getDouble(r, c) + h);
+                minus.putScalar(r, c, in.getDouble(r, c) - h);
+                // DL4J's score is the mean over rows; the input gradient is of the sum
+                double numeric = 3 * (tiny.score(new DataSet(plus, targets)) - tiny.score(new DataSet(minus, targets))) / (2 * h);
+                assertEquals(numeric, analytic.getDouble(r, c), 1e-6 + 1e-4 * Math.abs(numeric), "d loss / d x[" + r + "," + c + "]");
+            }
+        }
+    }
+}
