@@ -54,6 +54,16 @@ class GanStepsTest {
     }
 
     @Test
+    void generatorStepIsAnAdamStep() {
+        // Adam's first step moves every parameter by at most its learning rate (1e-3 by default)
+        GanSteps s = steps(GanSteps.DiscriminatorForm.ERM, true);
+        INDArray g0 = s.generator().params().dup();
+        s.generatorStep(latent(64, Seeds.random(4, "t")), 1);
+        double largest = s.generator().params().sub(g0).amaxNumber().doubleValue();
+        org.junit.jupiter.api.Assertions.assertTrue(largest > 0 && largest <= 1.01e-3, "largest change " + largest);
+    }
+
+    @Test
     void generatorStepMovesSamplesTheWayItsObjectiveSays() {
         // the non-saturating objective pushes G towards samples that D calls real
         GanSteps s = steps(GanSteps.DiscriminatorForm.ERM, false);

@@ -63,7 +63,11 @@ public final class ScatterGrid {
         for (int c = 0; c < columnTitles.size(); c++) {
             g.drawString(columnTitles.get(c), ROW_TITLE + c * CELL + 10, TITLE + 22);
         }
+        Font rowFont = g.getFont();
         for (int r = 0; r < rowTitles.size(); r++) {
+            // drawing a chart changes the Graphics2D's font, so set it again for every row title
+            g.setFont(rowFont);
+            g.setColor(Color.BLACK);
             g.drawString(rowTitles.get(r), 8, TITLE + COLUMN_TITLE + r * CELL + CELL / 2);
             for (int c = 0; c < columnTitles.size(); c++) {
                 Panel panel = panels[r][c];
