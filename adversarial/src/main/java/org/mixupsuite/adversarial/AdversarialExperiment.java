@@ -81,7 +81,7 @@ final class AdversarialExperiment implements Experiment<TargetModel> {
         return preset.trainSize() > 0 ? Math.min(preset.trainSize(), data.train().count()) : data.train().count();
     }
 
-    private Network train(MixupStrategy mixup, ConditionContext ctx) throws IOException {
+    private Trainer.Outcome train(MixupStrategy mixup, ConditionContext ctx) throws IOException {
         ImageSet train = data.train().sample(trainSize(), ctx.random("subset"));
         Network net = Network.of(Classifiers.mlp(train.featureSize(), new int[] {preset.hidden(), preset.hidden()},
                 train.numClasses(), 0, 1e-3, ctx.derivedSeed("init")));
@@ -91,12 +91,13 @@ final class AdversarialExperiment implements Experiment<TargetModel> {
         if (out.diverged()) {
             throw new IllegalStateException(ctx.label() + ": training diverged: " + out.message());
         }
-        return out.network();
+        return out;
     }
 
     @Override
     public ConditionResult run(TargetModel target, ConditionContext ctx) throws IOException {
-        Network net = train(MixupStrategy.standard(target.method().equals("mixup") ? target.alpha() : 0), ctx);
+        Trainer.Outcome trained = train(MixupStrategy.standard(target.method().equals("mixup") ? target.alpha() : 0), ctx);
+        Network net = trained.network();
         Map<String, INDArray> transferred = blackBoxExamples(ctx);
         double cleanError = Evaluation.topErrors(net, attackedFeatures, attacked.labels(), 5)[0];
         List<MetricRow> rows = new ArrayList<>();
@@ -122,7 +123,7 @@ final class AdversarialExperiment implements Experiment<TargetModel> {
                 }
             }
         }
-        return ConditionResult.complete(rows, List.of());
+        return ConditionResult.complete(rows, trained.history());
     }
 
     private INDArray craft(Network net, String attack, double epsilon) {
@@ -137,7 +138,7 @@ final class AdversarialExperiment implements Experiment<TargetModel> {
             if (cached != null) {
                 return cached;
             }
-            Network source = train(MixupStrategy.ERM, new SourceContext(ctx));
+            Network source = train(MixupStrategy.ERM, new SourceContext(ctx)).network();
             Map<String, INDArray> examples = new HashMap<>();
             for (String attack : ATTACKS) {
                 for (double epsilon : preset.epsilons()) {
