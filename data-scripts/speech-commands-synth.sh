@@ -5,7 +5,8 @@
 # One-second 16 kHz mono 16-bit clips with speed/pitch jitter, random placement and a low noise floor.
 # Split by speaker family (one base voice): test speakers are never heard in training.
 #
-# usage: speech-commands-synth.sh [--out DIR] [--seed N] [--takes N] [--customs N] [--jobs N]
+# usage: speech-commands-synth.sh [--out DIR] [--seed N] [--takes N] [--customs N] [--jobs N] [--words "w1 w2"]
+# (--words: a subset of the 30 words, for tests)
 # Idempotent: does nothing when DIR holds a complete set made with the same version and settings;
 # an interrupted build resumes where it stopped.
 set -euo pipefail
@@ -16,6 +17,7 @@ seed=0
 takes=3
 customs=48
 jobs="$(nproc)"
+words="bed bird cat dog down eight five four go happy house left marvin nine no off on one right seven sheila six stop three tree two up wow yes zero"
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) out="$2"; shift 2 ;;
@@ -23,13 +25,17 @@ while [ $# -gt 0 ]; do
     --takes) takes="$2"; shift 2 ;;
     --customs) customs="$2"; shift 2 ;;
     --jobs) jobs="$2"; shift 2 ;;
+    --words) words="$2"; shift 2 ;;
     *) echo "speech-commands-synth: unknown option $1" >&2; exit 2 ;;
   esac
 done
 for n in "$seed" "$takes" "$customs" "$jobs"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "speech-commands-synth: '$n' is not a whole number" >&2; exit 2; }
 done
-stamp_text="speech-commands-synth version=$version seed=$seed takes=$takes customs=$customs"
+for w in $words; do
+  [[ "$w" =~ ^[a-z]+$ ]] || { echo "speech-commands-synth: '$w' is not a word of lowercase letters" >&2; exit 2; }
+done
+stamp_text="speech-commands-synth version=$version seed=$seed takes=$takes customs=$customs words=$(echo $words | tr ' ' ',')"
 stamp="$out/.synth-complete"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$stamp_text" ]; then
   echo "speech-commands-synth: present in $out ($(du -sh "$out" | cut -f1))"
@@ -98,7 +104,7 @@ for f in $noises; do
 done > "$work/noise-rms.tsv"
 
 # --- plan: speakers, split, every clip's draws ---------------------------------------------------
-plan_args=(-v seed="$seed" -v takes="$takes" -v customs="$customs" -v noises="$noises" -v festival="$festival_voices")
+plan_args=(-v seed="$seed" -v takes="$takes" -v wordlist="$words" -v customs="$customs" -v noises="$noises" -v festival="$festival_voices")
 awk "${plan_args[@]}" -v outdir="$work" -f "$here/speech-plan.awk"
 mv "$work"/voices/* "$work/espeak/espeak-ng-data/voices/!v/"
 
@@ -112,10 +118,10 @@ cp -n "$system_data/voices/!v/"* "$work/espeak/espeak-ng-data/voices/!v/"
 
 # festival starts slowly: one batch script per voice synthesizes every word
 if [ "$festival_voices" = 1 ]; then
-  awk -F '\t' -v raw="$work/raw" 'NR > 1 && $4 == "festival" {
+  awk -F '\t' -v raw="$work/raw" -v wordlist="$words" 'NR > 1 && $4 == "festival" {
       scm = raw "/" $1 ".scm"
       print "(voice_" $5 ")" > scm
-      n = split("bed bird cat dog down eight five four go happy house left marvin nine no off on one right seven sheila six stop three tree two up wow yes zero", w, " ")
+      n = split(wordlist, w, " ")
       for (i = 1; i <= n; i++) print "(utt.save.wave (SynthText \"" w[i] "\") \"" raw "/" $1 "-" w[i] ".wav\" (quote riff))" > scm
       close(scm)
     }' "$work/speakers.tsv"

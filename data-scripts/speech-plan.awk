@@ -2,8 +2,9 @@
 # engine and voice, their split) and every clip's random draws. All randomness of the generator is
 # drawn here, in one process, so the parallel rendering that follows cannot change the result.
 #
-# Variables (awk -v): seed, takes, outdir (where speakers.tsv, clips.tsv and the custom espeak
-# voices go), customs (number of custom espeak speaker families), noises (space-separated file names).
+# Variables (awk -v): seed, takes, wordlist (space-separated), outdir (where speakers.tsv, clips.tsv
+# and the custom espeak voices go), customs (number of custom espeak speaker families), noises
+# (space-separated file names),
 # A speaker family is one base voice: every clip of a family lands in one split.
 
 function uniform(lo, hi) { return lo + (hi - lo) * rand() }
@@ -47,8 +48,7 @@ function custom_voice(name, female,    f, base, file, k, scale) {
 BEGIN {
     srand(seed)
     FS = OFS = "\t"
-    nwords = split("bed bird cat dog down eight five four go happy house left marvin nine no off on one right " \
-                   "seven sheila six stop three tree two up wow yes zero", words, " ")
+    nwords = split(wordlist, words, " ")
     naccents = split("en-us en-gb en-gb-scotland en-gb-x-rp en-gb-x-gbclan en-gb-x-gbcwmd en-029 en-us-nyc", accents, " ")
     nnoise = split(noises, noise, " ")
 
