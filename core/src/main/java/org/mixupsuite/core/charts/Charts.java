@@ -38,9 +38,9 @@ public final class Charts {
 
     public static final int WIDTH = 960;
     public static final int HEIGHT = 560;
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
-    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
+    static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
     private Charts() {
     }

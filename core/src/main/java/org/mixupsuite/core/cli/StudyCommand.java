@@ -77,6 +77,9 @@ public final class StudyCommand implements Command {
                 replayed = Arrays.asList(args);
             }
             RunSettings settings = CommonOptions.parse(cmd);
+            if (study.runInstead(cmd, settings, out)) {
+                return 0;
+            }
             Experiment<?> experiment = study.plan(cmd, settings);
             return execute(experiment, settings, run, replayed, out);
         } catch (ParseException e) {

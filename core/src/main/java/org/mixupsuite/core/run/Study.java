@@ -1,5 +1,6 @@
 package org.mixupsuite.core.run;
 
+import java.io.PrintStream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -20,4 +21,12 @@ public interface Study {
 
     /** Resolves options and scale presets into an experiment, reading its data; bad input throws BadInputException. */
     Experiment<?> plan(CommandLine cmd, RunSettings settings);
+
+    /**
+     * Handles options that ask for something other than a new run (e.g. evaluating a finished run on
+     * other data) and returns true; returns false, the default, when a run should be planned.
+     */
+    default boolean runInstead(CommandLine cmd, RunSettings settings, PrintStream out) throws Exception {
+        return false;
+    }
 }

@@ -13,10 +13,15 @@ public final class Evaluation {
 
     /** The arg-max class of every row. */
     public static int[] predict(Network net, INDArray features) {
+        return predict(net, features, BATCH);
+    }
+
+    /** The arg-max class of every row, {@code batchSize} rows at a time (smaller for large CNN inputs). */
+    public static int[] predict(Network net, INDArray features, int batchSize) {
         int n = (int) features.rows();
         int[] out = new int[n];
-        for (int start = 0; start < n; start += BATCH) {
-            int end = Math.min(n, start + BATCH);
+        for (int start = 0; start < n; start += batchSize) {
+            int end = Math.min(n, start + batchSize);
             INDArray probs = net.output(features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()));
             int[] arg = probs.argMax(1).toIntVector();
             System.arraycopy(arg, 0, out, start, arg.length);

@@ -44,7 +44,23 @@ public final class Trainer {
     private Trainer() {
     }
 
+    /**
+     * The training examples of one epoch. A study that augments its data draws a fresh set for each
+     * epoch from {@code rng}, which is derived from (seed, "augment", epoch) and so survives resume.
+     */
+    @FunctionalInterface
+    public interface EpochData {
+        ImageSet forEpoch(int epoch, RandomGenerator rng);
+    }
+
+    /** Trains on the same examples every epoch. */
     public static Outcome train(Network initial, ImageSet train, Schedule schedule, MixupStrategy mixup,
+                                EpochEvaluator evaluator, ConditionContext ctx) throws IOException {
+        return train(initial, (epoch, rng) -> train, schedule, mixup, evaluator, ctx);
+    }
+
+    /** Trains on the examples {@code data} gives for each epoch (e.g. freshly augmented ones). */
+    public static Outcome train(Network initial, EpochData data, Schedule schedule, MixupStrategy mixup,
                                 EpochEvaluator evaluator, ConditionContext ctx) throws IOException {
         CheckpointStore store = ctx.checkpoints();
         Network net = initial;
@@ -56,14 +72,23 @@ public final class Trainer {
             history.addAll(saved.get().history());
             firstEpoch = saved.get().step() + 1;
             ctx.recordHistory(history);
-            ctx.progress((long) saved.get().step() * train.count());
         }
 
-        INDArray features = train.features();
-        INDArray targets = train.oneHotLabels();
-        int n = train.count();
+        ImageSet train = null;
+        INDArray features = null;
+        INDArray targets = null;
         for (int epoch = firstEpoch; epoch <= schedule.epochs(); epoch++) {
             long started = System.nanoTime();
+            ImageSet epochSet = data.forEpoch(epoch, ctx.random("augment", epoch));
+            if (epochSet != train) {
+                train = epochSet;
+                features = train.features();
+                targets = train.oneHotLabels();
+            }
+            if (epoch == firstEpoch && firstEpoch > 1) {
+                ctx.progress((long) (firstEpoch - 1) * train.count());
+            }
+            int n = train.count();
             RandomGenerator rng = ctx.random("epoch", epoch);
             // dropout draws from ND4J's (thread-local) generator: reseed it per epoch for resumable determinism
             Nd4j.getRandom().setSeed(ctx.derivedSeed("nd4j", epoch));

@@ -1,6 +1,7 @@
 package org.mixupsuite.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -65,6 +66,23 @@ class TrainerTest {
             y[i] = raw.labels()[i];
         }
         return new ImageSet(px, y, 4, 1, 8, 8);
+    }
+
+    @Test
+    void perEpochDataIsDrawnOncePerEpochFromItsOwnReproducibleGenerator() throws Exception {
+        ImageSet train = synthetic(64);
+        List<Double> draws = new ArrayList<>();
+        Trainer.EpochData data = (epoch, rng) -> {
+            draws.add(rng.nextDouble());
+            return train;
+        };
+        long[] progress = {0};
+        Trainer.train(Network.of(Classifiers.mlp(64, new int[] {8}, 4, 0, 1e-2, 3)), data, new Trainer.Schedule(3, 16),
+                MixupStrategy.ERM, (n, e) -> Map.of(), context(progress));
+        assertEquals(3, draws.size());
+        assertEquals(3L * 64, progress[0]);
+        assertEquals(draws.get(1), context(progress).random("augment", 2).nextDouble());
+        assertNotEquals(draws.get(0), draws.get(1));
     }
 
     @Test

@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# A Speech-Commands-like keyword set synthesized with Debian's speech engines (espeak-ng with stock
+# and random custom voices, flite, festival), laid out exactly like Google Speech Commands v0.01:
+#   <word>/<speaker>_nohash_<take>.wav, validation_list.txt, testing_list.txt, _background_noise_/
+# One-second 16 kHz mono 16-bit clips with speed/pitch jitter, random placement and a low noise floor.
+# Split by speaker family (one base voice): test speakers are never heard in training.
+#
+# usage: speech-commands-synth.sh [--out DIR] [--seed N] [--takes N] [--customs N] [--jobs N] [--words "w1 w2"]
+# (--words: a subset of the 30 words, for tests)
+# Idempotent: does nothing when DIR holds a complete set made with the same version and settings;
+# an interrupted build resumes where it stopped.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+version=1
+out="$(cd "$here/.." && pwd)/data/speech-commands-synth"
+seed=0
+takes=3
+customs=48
+jobs="$(nproc)"
+words="bed bird cat dog down eight five four go happy house left marvin nine no off on one right seven sheila six stop three tree two up wow yes zero"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --out) out="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    --takes) takes="$2"; shift 2 ;;
+    --customs) customs="$2"; shift 2 ;;
+    --jobs) jobs="$2"; shift 2 ;;
+    --words) words="$2"; shift 2 ;;
+    *) echo "speech-commands-synth: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+for n in "$seed" "$takes" "$customs" "$jobs"; do
+  [[ "$n" =~ ^[0-9]+$ ]] || { echo "speech-commands-synth: '$n' is not a whole number" >&2; exit 2; }
+done
+for w in $words; do
+  [[ "$w" =~ ^[a-z]+$ ]] || { echo "speech-commands-synth: '$w' is not a word of lowercase letters" >&2; exit 2; }
+done
+stamp_text="speech-commands-synth version=$version seed=$seed takes=$takes customs=$customs words=$(echo $words | tr ' ' ',')"
+stamp="$out/.synth-complete"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$stamp_text" ]; then
+  echo "speech-commands-synth: present in $out ($(du -sh "$out" | cut -f1))"
+  exit 0
+fi
+if [ -d "$out" ] && [ -n "$(ls -A "$out")" ]; then
+  # only ever delete a folder this script made (it keeps its plan in .work/ or its stamp at the root)
+  if [ -f "$stamp" ] || { [ -f "$out/.work/settings" ] && [ "$(cat "$out/.work/settings")" != "$stamp_text" ]; }; then
+    echo "speech-commands-synth: $out was made with other settings; rebuilding"
+    rm -rf "$out"
+  elif [ ! -f "$out/.work/settings" ]; then
+    echo "speech-commands-synth: $out exists and was not made by this script; choose another --out" >&2
+    exit 2
+  fi
+fi
+
+# --- engines -------------------------------------------------------------------------------------
+need=()
+command -v espeak-ng >/dev/null || need+=(espeak-ng)
+command -v flite >/dev/null || need+=(flite)
+command -v sox >/dev/null || need+=(sox)
+command -v festival >/dev/null || need+=(festival festvox-kallpc16k festvox-kdlpc16k festvox-us-slt-hts)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null || { echo "speech-commands-synth: need root (or sudo) to install ${need[*]}" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  echo "speech-commands-synth: installing Debian packages ${need[*]} ..."
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+festival_voices=0
+if command -v festival >/dev/null && [ -d /usr/share/festival/voices/english/kal_diphone ] \
+    && [ -d /usr/share/festival/voices/english/ked_diphone ] && [ -d /usr/share/festival/voices/us/cmu_us_slt_arctic_hts ]; then
+  festival_voices=1
+fi
+
+started=$SECONDS
+work="$out/.work"
+mkdir -p "$work/raw" "$work/tmp" "$work/voices" "$work/espeak/espeak-ng-data/voices/!v" "$out/_background_noise_"
+echo "$stamp_text" > "$work/settings"
+
+# --- noise bank (sox's generators are repeatable: -R) --------------------------------------------
+noise_dir="$out/_background_noise_"
+make_noise() {  # name, sox effects producing 60 s of noise at 16 kHz
+  local name="$1"; shift
+  [ -s "$noise_dir/$name.wav" ] && return 0
+  sox -R -n -r 16000 -c 1 -b 16 "$noise_dir/$name.tmp.wav" "$@" gain -n -3
+  mv "$noise_dir/$name.tmp.wav" "$noise_dir/$name.wav"
+}
+make_noise white_noise synth 60 whitenoise
+make_noise pink_noise synth 60 pinknoise
+make_noise brown_noise synth 60 brownnoise
+make_noise running_fan synth 60 pinknoise lowpass 700 tremolo 7 25
+make_noise running_tap synth 60 whitenoise bandpass 3000 1500h tremolo 11 40
+if [ ! -s "$noise_dir/mains_hum.wav" ]; then
+  sox -R -m -v 0.5 "|sox -R -n -r 16000 -c 1 -p synth 60 sine 50" -v 0.25 "|sox -R -n -r 16000 -c 1 -p synth 60 sine 150" \
+    -v 0.12 "|sox -R -n -r 16000 -c 1 -p synth 60 sine 250" -v 0.2 "|sox -R -n -r 16000 -c 1 -p synth 60 pinknoise" \
+    -b 16 "$noise_dir/mains_hum.tmp.wav" gain -n -3
+  mv "$noise_dir/mains_hum.tmp.wav" "$noise_dir/mains_hum.wav"
+fi
+noises="$(cd "$noise_dir" && ls *.wav | tr '\n' ' ')"
+for f in $noises; do
+  printf '%s\t%s\n' "$f" "$(sox "$noise_dir/$f" -n stat 2>&1 | awk '/RMS +amplitude/ {print $3}')"
+done > "$work/noise-rms.tsv"
+
+# --- plan: speakers, split, every clip's draws ---------------------------------------------------
+plan_args=(-v seed="$seed" -v takes="$takes" -v wordlist="$words" -v customs="$customs" -v noises="$noises" -v festival="$festival_voices")
+awk "${plan_args[@]}" -v outdir="$work" -f "$here/speech-plan.awk"
+mv "$work"/voices/* "$work/espeak/espeak-ng-data/voices/!v/"
+
+# a private espeak-ng-data with the custom variants; only English kept, so the voice list stays under
+# espeak-ng's limit of 350 voice files
+system_data="$(espeak-ng --version | sed -n 's/.*Data at: //p')"
+cp "$system_data"/en_dict "$system_data"/phon* "$system_data"/intonations "$work/espeak/espeak-ng-data/"
+mkdir -p "$work/espeak/espeak-ng-data/lang"
+cp -r "$system_data/lang/gmw" "$work/espeak/espeak-ng-data/lang/"
+cp -n "$system_data/voices/!v/"* "$work/espeak/espeak-ng-data/voices/!v/"
+
+# festival starts slowly: one batch script per voice synthesizes every word
+if [ "$festival_voices" = 1 ]; then
+  awk -F '\t' -v raw="$work/raw" -v wordlist="$words" 'NR > 1 && $4 == "festival" {
+      scm = raw "/" $1 ".scm"
+      print "(voice_" $5 ")" > scm
+      n = split(wordlist, w, " ")
+      for (i = 1; i <= n; i++) print "(utt.save.wave (SynthText \"" w[i] "\") \"" raw "/" $1 "-" w[i] ".wav\" (quote riff))" > scm
+      close(scm)
+    }' "$work/speakers.tsv"
+  for scm in "$work"/raw/*.scm; do
+    [ -e "$scm" ] && festival -b "$scm"
+  done
+fi
+
+# --- render: TTS, jitter, trim, place in one second, mix the noise floor -------------------------
+render() {
+  local line word speaker take engine voice speed cents level place noise offset floor
+  local raw speech target len squeeze start vol fit
+  declare -A rms
+  while IFS=$'\t' read -r noise vol; do rms[$noise]=$vol; done < "$WORK/noise-rms.tsv"
+  for line in "$@"; do
+    IFS=$'\t' read -r word speaker take engine voice speed cents level place noise offset floor <<< "$line"
+    target="$OUT/$word/${speaker}_nohash_${take}.wav"
+    [ -s "$target" ] && continue
+    raw="$WORK/tmp/$BASHPID-raw.wav"
+    speech="$WORK/tmp/$BASHPID-speech.wav"
+    case "$engine" in
+      espeak) espeak-ng --path="$WORK/espeak" -v "$voice" -w "$raw" "$word" ;;
+      flite) flite -voice "$voice" -t "$word" -o "$raw" ;;
+      festival) raw="$WORK/raw/$speaker-$word.wav" ;;
+    esac
+    sox -R "$raw" -c 1 -b 16 "$speech" gain -6 remix - speed "$speed" pitch "$cents" rate 16000 \
+      silence 1 0.01 0.3% reverse silence 1 0.01 0.3% reverse gain -n "$level"
+    len="$(soxi -D "$speech")"
+    # words longer than 0.97 s are squeezed (rare); the rest start at a random point of the free room
+    read -r squeeze start vol < <(awk -v d="$len" -v u="$place" -v f="$floor" -v r="${rms[$noise]}" 'BEGIN {
+        s = d > 0.97 ? d / 0.97 : 1; d = d / s
+        printf "%.4f %.4f %.6f\n", s, u * (1 - d), 10 ^ (f / 20) / r }')
+    fit=""
+    [ "$squeeze" = "1.0000" ] || fit="tempo -s $squeeze"
+    mkdir -p "$OUT/$word"
+    sox -R -m -v 1 "|sox -R $speech -p $fit pad $start" \
+      -v "$vol" "|sox -R $OUT/_background_noise_/$noise -p trim $offset 1.1" \
+      -r 16000 -c 1 -b 16 "$target.tmp.wav" trim 0 1
+    mv "$target.tmp.wav" "$target"
+  done
+}
+export -f render
+export OUT="$out" WORK="$work"
+total="$(wc -l < "$work/clips.tsv")"
+echo "speech-commands-synth: rendering $total clips with $jobs processes ..."
+xargs -d '\n' -P "$jobs" -n 100 bash -c 'render "$@"' _ < "$work/clips.tsv"
+
+# --- split lists (paths relative to the root, as in Speech Commands) -----------------------------
+awk -F '\t' -v dir="$out" 'NR == FNR { if (FNR > 1) split_of[$1] = $6; next }
+    split_of[$2] != "training" { print $1 "/" $2 "_nohash_" $3 ".wav" > (dir "/" split_of[$2] "_list.txt.tmp") }' \
+    "$work/speakers.tsv" "$work/clips.tsv"
+for list in validation testing; do
+  sort "$out/${list}_list.txt.tmp" > "$out/${list}_list.txt"
+  rm "$out/${list}_list.txt.tmp"
+done
+cp "$work/speakers.tsv" "$out/speakers.tsv"
+made="$(find "$out" -path "$out/.work" -prune -o -name '*_nohash_*.wav' -print | wc -l)"
+[ "$made" = "$total" ] || { echo "speech-commands-synth: made $made of $total clips" >&2; exit 1; }
+rm -rf "$work"
+echo "$stamp_text" > "$stamp"
+speakers="$(($(wc -l < "$out/speakers.tsv") - 1))"
+echo "speech-commands-synth: $total clips of $speakers speakers in $out ($(du -sh "$out" | cut -f1), $((SECONDS - started)) s)"

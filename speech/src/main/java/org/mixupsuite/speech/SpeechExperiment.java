@@ -1,0 +1,172 @@
+package org.mixupsuite.speech;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.random.RandomDataGenerator;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mixupsuite.core.data.ImageSet;
+import org.mixupsuite.core.mixup.MixupStrategy;
+import org.mixupsuite.core.run.ConditionContext;
+import org.mixupsuite.core.run.ConditionResult;
+import org.mixupsuite.core.run.Experiment;
+import org.mixupsuite.core.run.RunResults;
+import org.mixupsuite.core.train.Evaluation;
+import org.mixupsuite.core.train.Network;
+import org.mixupsuite.core.train.Trainer;
+
+/**
+ * The speech experiment: train LeNet and VGG-11 with ERM and with mixup on spectrograms of freshly
+ * augmented clips each epoch, measure validation error after every epoch, and test error of the
+ * final model; keep the final model for {@code --evaluate}.
+ */
+final class SpeechExperiment implements Experiment<SpeechCondition> {
+
+    /** Rows per forward pass in evaluation: large CNN inputs would need gigabytes at core's default. */
+    static final int EVAL_BATCH = 100;
+
+    private final ScalePreset preset;
+    private final SpeechData data;
+    private final List<SpeechCondition> conditions;
+    private final Augmentation augmentation;
+
+    SpeechExperiment(ScalePreset preset, SpeechData data, List<SpeechCondition> conditions) {
+        this.preset = preset;
+        this.data = data;
+        this.conditions = conditions;
+        this.augmentation = preset.augment() ? Augmentation.standard() : Augmentation.NONE;
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("preset", preset);
+        s.put("train_size", trainSize());
+        s.put("features", preset.features().settings());
+        s.put("words", data.layout().words());
+        s.put("optimizer", "adam, lr " + preset.learningRate());
+        s.put("mixup", "on spectrograms (as in the paper), lambda ~ Beta(alpha, alpha) per minibatch, "
+                + "partner = in-batch shuffle");
+        s.put("augmentation", augmentation.describe());
+        s.put("reported", "val_error and test_error of the final epoch's model; val_error_best at best_epoch");
+        s.put("paper_table4_error_percent", PaperFigures.TABLE_4);
+        s.put("data", data.describe());
+        return s;
+    }
+
+    @Override
+    public List<SpeechCondition> conditions() {
+        return conditions;
+    }
+
+    @Override
+    public long workUnits(SpeechCondition condition) {
+        return (long) trainSize() * preset.epochs();
+    }
+
+    private int trainSize() {
+        int all = data.train().count();
+        return preset.trainSize() > 0 ? Math.min(preset.trainSize(), all) : all;
+    }
+
+    @Override
+    public ConditionResult run(SpeechCondition c, ConditionContext ctx) throws IOException {
+        // the subset depends on the seed only, so ERM and mixup of one seed train on the same clips
+        ClipSet train = subset(ctx);
+        int classes = data.numClasses();
+        Features features = preset.features();
+        MultiLayerNetwork model = SpeechModels.build(c.model(), features.height(), features.width(), classes,
+                preset.widthDivisor(), preset.dropout(), preset.learningRate(), ctx.derivedSeed("init"));
+        double[] augmentSeconds = {0};
+        Trainer.EpochData epochs;
+        if (augmentation.isNone()) {
+            ImageSet fixed = features.plain(train, classes);
+            epochs = (epoch, rng) -> fixed;
+        } else {
+            epochs = (epoch, rng) -> {
+                long t0 = System.nanoTime();
+                ImageSet set = features.augmented(train, classes, augmentation, data.noises(), rng);
+                augmentSeconds[0] = (System.nanoTime() - t0) / 1e9;
+                return set;
+            };
+        }
+        var valFeatures = data.validationFeatures().features();
+        Trainer.EpochEvaluator evaluator = (net, epoch) -> {
+            long t0 = System.nanoTime();
+            Map<String, Double> row = new LinkedHashMap<>();
+            row.put("val_error", Evaluation.errorPercent(Evaluation.predict(net, valFeatures, EVAL_BATCH),
+                    data.validationFeatures().labels()));
+            row.put("augment_seconds", augmentSeconds[0]);
+            row.put("eval_seconds", (System.nanoTime() - t0) / 1e9);
+            return row;
+        };
+        Trainer.Outcome outcome = Trainer.train(Network.of(model), epochs,
+                new Trainer.Schedule(preset.epochs(), preset.batchSize()),
+                MixupStrategy.standard(c.mixes() ? c.alpha() : 0), evaluator, ctx);
+        if (outcome.diverged()) {
+            return ConditionResult.diverged(outcome.message(), outcome.history());
+        }
+        int[] predicted = Evaluation.predict(outcome.network(), data.testFeatures().features(), EVAL_BATCH);
+        long[][] confusion = Confusion.counts(predicted, data.testFeatures().labels(), classes);
+        Path models = ModelFiles.dir(ctx);
+        ModelFiles.save(((Network.Layered) outcome.network()).net(), ModelFiles.model(models, c.slug(), ctx.seed()));
+        ModelFiles.saveConfusion(ModelFiles.confusion(models, c.slug(), ctx.seed()), confusion);
+        return ConditionResult.complete(figures(outcome.history(), Confusion.errorPercent(confusion), train.count()),
+                outcome.history());
+    }
+
+    private ClipSet subset(ConditionContext ctx) {
+        ClipSet all = data.train();
+        if (trainSize() >= all.count()) {
+            return all;
+        }
+        int[] rows = new RandomDataGenerator(ctx.random("subset")).nextPermutation(all.count(), trainSize());
+        float[][] waves = new float[rows.length][];
+        int[] labels = new int[rows.length];
+        List<SpeechCommands.Clip> clips = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            waves[i] = all.waveforms()[rows[i]];
+            labels[i] = all.labels()[rows[i]];
+            clips.add(all.clips().get(rows[i]));
+        }
+        return new ClipSet(clips, waves, labels, List.of());
+    }
+
+    /** The condition's figures from its history: final and best validation error, test error, throughput. */
+    static Map<String, Object> figures(List<Map<String, Object>> history, double testError, int trainCount) {
+        Map<String, Object> last = history.get(history.size() - 1);
+        Map<String, Object> best = history.get(0);
+        double epochSeconds = 0;
+        double augmentSeconds = 0;
+        double evalSeconds = 0;
+        for (Map<String, Object> row : history) {
+            if (number(row, "val_error") < number(best, "val_error")) {
+                best = row;
+            }
+            epochSeconds += number(row, "seconds");
+            augmentSeconds += number(row, "augment_seconds");
+            evalSeconds += number(row, "eval_seconds");
+        }
+        double clips = (double) trainCount * history.size();
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("val_error", last.get("val_error"));
+        f.put("test_error", testError);
+        f.put("val_error_best", best.get("val_error"));
+        f.put("best_epoch", best.get("epoch"));
+        f.put("feature_clips_per_s", augmentSeconds > 0 ? clips / augmentSeconds : null);
+        f.put("train_examples_per_s", clips / Math.max(1e-9, epochSeconds - augmentSeconds - evalSeconds));
+        return f;
+    }
+
+    private static double number(Map<String, Object> row, String key) {
+        Object v = row.get(key);
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    @Override
+    public void drawCharts(RunResults<SpeechCondition> results, Path runDir) throws IOException {
+        SpeechCharts.draw(results, data, runDir);
+    }
+}

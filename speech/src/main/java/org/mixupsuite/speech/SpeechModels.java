@@ -1,0 +1,115 @@
+package org.mixupsuite.speech;
+
+import java.util.List;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.dropout.SpatialDropout;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The paper's two models for spoken keywords, as in the authors' Speech Commands setup: LeNet (two
+ * 5x5 convolutions of 20 channels with max pooling, a 1,000-unit layer, dropout) and VGG-11 (eight
+ * 3x3 convolutions with batch norm in the 64-128-256-256-512-512-512-512 pattern, five max-pools,
+ * then a 512-unit and the output layer). {@code widthDivisor} narrows VGG-11's convolutions and both
+ * models' hidden dense layer for the quick scale; LeNet's two 20-channel convolutions are small
+ * already and keep the paper's width.
+ * Both train with Adam on softmax cross-entropy, which accepts mixup's soft targets.
+ */
+public final class SpeechModels {
+
+    public static final List<String> NAMES = List.of("lenet", "vgg11");
+    private static final int[] VGG11 = {64, 0, 128, 0, 256, 256, 0, 512, 512, 0, 512, 512, 0};
+
+    private SpeechModels() {
+    }
+
+    public static String label(String model) {
+        return switch (model) {
+            case "lenet" -> "LeNet";
+            case "vgg11" -> "VGG-11";
+            default -> model;
+        };
+    }
+
+    /** @param dropout LeNet's dropout probability (VGG-11 relies on batch norm instead) */
+    public static MultiLayerNetwork build(String model, int height, int width, int classes, int widthDivisor,
+                                          double dropout, double learningRate, long seed) {
+        return switch (model) {
+            case "lenet" -> lenet(height, width, classes, widthDivisor, dropout, learningRate, seed);
+            case "vgg11" -> vgg11(height, width, classes, widthDivisor, learningRate, seed);
+            default -> throw new IllegalArgumentException("unknown model " + model);
+        };
+    }
+
+    private static NeuralNetConfiguration.ListBuilder base(double learningRate, long seed) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .weightInit(WeightInit.RELU)
+                .updater(new Adam(learningRate))
+                .convolutionMode(ConvolutionMode.Truncate)
+                .list();
+    }
+
+    static MultiLayerNetwork lenet(int height, int width, int classes, int div, double dropout, double lr, long seed) {
+        int channels = 20;
+        SubsamplingLayer.Builder secondPool = new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                .kernelSize(2, 2).stride(2, 2);
+        OutputLayer.Builder out = output(classes);
+        if (dropout > 0) {
+            // DL4J's dropout takes the probability of KEEPING a unit; on a layer it acts on that layer's input:
+            // whole maps of the second convolution (PyTorch's Dropout2d), then the dense layer's units
+            secondPool.dropOut(new SpatialDropout(1 - dropout));
+            out.dropOut(1 - dropout);
+        }
+        NeuralNetConfiguration.ListBuilder b = base(lr, seed)
+                .layer(new ConvolutionLayer.Builder(5, 5).nOut(channels).activation(Activation.RELU).build())
+                .layer(pool())
+                .layer(new ConvolutionLayer.Builder(5, 5).nOut(channels).activation(Activation.RELU).build())
+                .layer(secondPool.build())
+                .layer(new DenseLayer.Builder().nOut(Math.max(32, 1000 / div)).activation(Activation.RELU).build())
+                .layer(out.build());
+        return init(b, height, width);
+    }
+
+    static MultiLayerNetwork vgg11(int height, int width, int classes, int div, double lr, long seed) {
+        NeuralNetConfiguration.ListBuilder b = base(lr, seed);
+        for (int channels : VGG11) {
+            if (channels == 0) {
+                b.layer(pool());
+            } else {
+                b.layer(new ConvolutionLayer.Builder(3, 3).padding(1, 1).nOut(Math.max(4, channels / div))
+                        .activation(Activation.IDENTITY).hasBias(false).build());
+                b.layer(new BatchNormalization.Builder().activation(Activation.RELU).build());
+            }
+        }
+        b.layer(new DenseLayer.Builder().nOut(Math.max(32, 512 / div)).activation(Activation.RELU).build());
+        b.layer(output(classes).build());
+        return init(b, height, width);
+    }
+
+    private static SubsamplingLayer pool() {
+        return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build();
+    }
+
+    private static OutputLayer.Builder output(int classes) {
+        return new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(classes)
+                .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER);
+    }
+
+    private static MultiLayerNetwork init(NeuralNetConfiguration.ListBuilder b, int height, int width) {
+        b.setInputType(InputType.convolutionalFlat(height, width, 1));
+        MultiLayerNetwork net = new MultiLayerNetwork(b.build());
+        net.init();
+        return net;
+    }
+}

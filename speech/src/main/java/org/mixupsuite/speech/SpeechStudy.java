@@ -1,0 +1,180 @@
+package org.mixupsuite.speech;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.mixupsuite.core.BadInputException;
+import org.mixupsuite.core.cli.CommonOptions;
+import org.mixupsuite.core.run.Experiment;
+import org.mixupsuite.core.run.RunSettings;
+import org.mixupsuite.core.run.Study;
+
+/**
+ * {@code ./mixup speech}: does mixup help a keyword spotter, and more so the larger model? (the
+ * paper's Section 3.3: LeNet and VGG-11 on Speech Commands spectrograms). With {@code --evaluate
+ * RUN_DIR} it instead evaluates a finished run's models on any folder in the Speech Commands layout.
+ */
+public final class SpeechStudy implements Study {
+
+    /** Where data-scripts/speech-commands-synth.sh puts the synthesized set. */
+    static Path defaultData() {
+        return Path.of(System.getProperty("mixup.home", ".")).resolve("data").resolve("speech-commands-synth");
+    }
+
+    @Override
+    public String name() {
+        return "speech";
+    }
+
+    @Override
+    public String summary() {
+        return "spoken keywords: LeNet and VGG-11, ERM vs mixup (validation and test error)";
+    }
+
+    @Override
+    public void addOptions(Options o) {
+        o.addOption(option("models", "LIST", "any of lenet,vgg11"));
+        o.addOption(option("alpha", "LIST", "mixup alphas, lambda ~ Beta(alpha, alpha), e.g. 0.1,0.2"));
+        o.addOption(option("epochs", "N", "training epochs"));
+        o.addOption(option("train-size", "N", "training clips used, a seeded random subset (0 = all)"));
+        o.addOption(option("eval-size", "N", "validation and test clips evaluated, each (0 = all)"));
+        o.addOption(option("batch-size", "N", "minibatch size"));
+        o.addOption(option("lr", "RATE", "Adam's learning rate"));
+        o.addOption(option("width-divisor", "N", "divide every layer's width by N (1 = the paper's models)"));
+        o.addOption(option("dropout", "P", "LeNet's dropout probability (the paper's model: 0.5)"));
+        o.addOption(option("pool", "BINSxFRAMES", "average-pool the 160 x 101 spectrogram, e.g. 4x2 (1x1 = none)"));
+        o.addOption(Option.builder().longOpt("no-augment").desc("train on the clips as they are (no shift, noise, level jitter)").get());
+        o.addOption(option("evaluate", "RUN_DIR", "evaluate a finished speech run's models on --data instead of training"));
+        o.addOption(option("split", "PART", "with --evaluate: training, validation, testing or all clips of --data (default all)"));
+    }
+
+    @Override
+    public boolean runInstead(CommandLine cmd, RunSettings settings, PrintStream out) throws Exception {
+        if (!cmd.hasOption("evaluate")) {
+            if (cmd.hasOption("split")) {
+                throw new BadInputException("--split: only means something with --evaluate");
+            }
+            return false;
+        }
+        Path data = settings.data() != null ? settings.data() : defaultData();
+        SpeechCommands.Part part = SpeechCommands.Part.parse(cmd.getOptionValue("split", "all"));
+        RunEvaluation.run(Path.of(cmd.getOptionValue("evaluate")), data, part, out);
+        return true;
+    }
+
+    @Override
+    public Experiment<?> plan(CommandLine cmd, RunSettings settings) {
+        ScalePreset p = ScalePreset.of(settings.scale());
+        List<String> models = cmd.hasOption("models") ? List.of(cmd.getOptionValue("models").split(",")) : p.models();
+        for (String m : models) {
+            if (!SpeechModels.NAMES.contains(m)) {
+                throw new BadInputException("--models: '" + m + "' is not one of " + String.join(", ", SpeechModels.NAMES));
+            }
+        }
+        List<Double> alphas = numbers(cmd, "alpha", p.alphas());
+        for (double a : alphas) {
+            if (a <= 0) {
+                throw new BadInputException("--alpha: mixup needs alpha > 0, got " + a + " (ERM is always run)");
+            }
+        }
+        ScalePreset resolved = new ScalePreset(models, alphas,
+                (int) positive(cmd, "epochs", p.epochs(), false),
+                (int) positive(cmd, "batch-size", p.batchSize(), false),
+                cmd.hasOption("lr") ? parse("lr", cmd.getOptionValue("lr")) : p.learningRate(),
+                (int) positive(cmd, "train-size", p.trainSize(), true),
+                (int) positive(cmd, "eval-size", p.evalSize(), true),
+                cmd.hasOption("pool") ? pool(cmd.getOptionValue("pool")) : p.features(),
+                (int) positive(cmd, "width-divisor", p.widthDivisor(), false),
+                dropout(cmd, p.dropout()),
+                p.augment() && !cmd.hasOption("no-augment"));
+        checkInputSize(resolved);
+        Path dir = settings.data() != null ? settings.data() : defaultData();
+        if (settings.data() == null && !Files.isDirectory(dir)) {
+            throw new BadInputException(dir, "the synthesized keyword set is not there; run ./mixup setup "
+                    + "(or pass --data DIR with Speech Commands v0.01)");
+        }
+        SpeechData data = SpeechData.load(SpeechCommands.open(dir), resolved.evalSize(), resolved.features(),
+                settings.seed());
+        return new SpeechExperiment(resolved, data, conditions(resolved));
+    }
+
+    /** VGG-11 halves its input five times, LeNet convolves and halves twice: too small an input leaves nothing. */
+    private static void checkInputSize(ScalePreset p) {
+        Features f = p.features();
+        int least = p.models().contains("vgg11") ? 32 : 16;
+        if (f.height() < least || f.width() < least) {
+            throw new BadInputException("--pool: " + f.height() + " x " + f.width() + " is too small for "
+                    + String.join(", ", p.models()) + " (needs at least " + least + " x " + least + ")");
+        }
+    }
+
+    static List<SpeechCondition> conditions(ScalePreset p) {
+        List<SpeechCondition> out = new ArrayList<>();
+        for (String model : p.models()) {
+            out.add(new SpeechCondition(model, "erm", 0));
+            p.alphas().forEach(a -> out.add(new SpeechCondition(model, "mixup", a)));
+        }
+        return out;
+    }
+
+    private static double dropout(CommandLine cmd, double fallback) {
+        double p = cmd.hasOption("dropout") ? parse("dropout", cmd.getOptionValue("dropout")) : fallback;
+        if (p < 0 || p >= 1) {
+            throw new BadInputException("--dropout: " + p + " is not a probability in [0, 1)");
+        }
+        return p;
+    }
+
+    private static Features pool(String text) {
+        String[] parts = text.toLowerCase(Locale.ROOT).split("x");
+        try {
+            if (parts.length == 2) {
+                int bins = Integer.parseInt(parts[0].trim());
+                int frames = Integer.parseInt(parts[1].trim());
+                if (bins >= 1 && frames >= 1 && bins <= 16 && frames <= 16) {
+                    return new Features(bins, frames);
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadInputException("--pool: '" + text + "' is not BINSxFRAMES with factors 1 to 16, e.g. 4x2");
+    }
+
+    private static List<Double> numbers(CommandLine cmd, String option, List<Double> fallback) {
+        if (!cmd.hasOption(option)) {
+            return fallback;
+        }
+        List<Double> out = new ArrayList<>();
+        for (String part : cmd.getOptionValue(option).split(",")) {
+            out.add(parse(option, part));
+        }
+        return out;
+    }
+
+    private static double parse(String option, String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new BadInputException("--" + option + ": '" + text + "' is not a number");
+        }
+    }
+
+    private static long positive(CommandLine cmd, String option, long fallback, boolean zeroAllowed) {
+        long v = CommonOptions.longValue(cmd, option, fallback);
+        if (v < 0 || (v == 0 && !zeroAllowed)) {
+            throw new BadInputException(String.format(Locale.ROOT, "--%s: %d is out of range", option, v));
+        }
+        return v;
+    }
+
+    private static Option option(String name, String arg, String desc) {
+        return Option.builder().longOpt(name).hasArg().argName(arg).desc(desc).get();
+    }
+}
