@@ -5,12 +5,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mixupsuite.core.charts.Charts;
+import org.mixupsuite.core.charts.ImageGrid;
+import org.mixupsuite.core.data.ImageSet;
+import org.mixupsuite.core.train.Evaluation;
+import org.mixupsuite.core.train.Network;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.mixupsuite.core.charts.Palette;
 import org.mixupsuite.core.run.MetricRow;
 import org.mixupsuite.core.run.RunResults;
 import org.mixupsuite.core.stats.Interval;
 
-/** Top-1 error against epsilon, one chart per attack and box, ERM and mixup models overlaid. */
+/**
+ * Top-1 error against epsilon, one chart per attack and box, ERM and mixup models overlaid; and a
+ * picture of adversarial examples per model.
+ */
 final class AdversarialCharts {
 
     private AdversarialCharts() {
@@ -43,6 +52,43 @@ final class AdversarialCharts {
                         dir.resolve("error-vs-epsilon-" + attack + "-" + box + ".png"));
             }
         }
+    }
+
+    private static final int PICTURED = 6;
+
+    /**
+     * A picture of the first test images: clean, the perturbation (scaled to its own range) and the
+     * adversarial image, with the model's predictions, for one white-box FGSM strength.
+     */
+    static void examples(TargetModel target, Network net, ImageSet clean, INDArray adversarial, double epsilon, Path dir)
+            throws IOException {
+        int n = Math.min(PICTURED, clean.count());
+        int[] cleanPred = Evaluation.predict(net, clean.features().get(NDArrayIndex.interval(0, n), NDArrayIndex.all()));
+        INDArray adv = adversarial.get(NDArrayIndex.interval(0, n), NDArrayIndex.all());
+        int[] advPred = Evaluation.predict(net, adv);
+        float[][] x = clean.features().get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).toFloatMatrix();
+        float[][] xa = adv.toFloatMatrix();
+        List<ImageGrid.Tile> tiles = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            float[] delta = new float[x[i].length];
+            for (int j = 0; j < delta.length; j++) {
+                delta[j] = xa[i][j] - x[i][j];
+            }
+            tiles.add(new ImageGrid.Tile("true " + clean.labels()[i] + ", pred " + cleanPred[i], image(x[i], clean)));
+            tiles.add(new ImageGrid.Tile("perturbation", image(delta, clean)));
+            tiles.add(new ImageGrid.Tile("adversarial: pred " + advPred[i], image(xa[i], clean)));
+        }
+        ImageGrid.savePng(target.label() + ": white-box FGSM, ε " + epsilon, "clean | perturbation (own scale) | adversarial",
+                tiles, 3, 6,
+                dir.resolve("adversarial-examples-" + target.slug() + ".png"));
+    }
+
+    private static float[][] image(float[] row, ImageSet shape) {
+        float[][] out = new float[shape.height()][shape.width()];
+        for (int r = 0; r < shape.height(); r++) {
+            System.arraycopy(row, r * shape.width(), out[r], 0, shape.width());
+        }
+        return out;
     }
 
     /** Top-1 error of one target at one attack point, across seeds. */

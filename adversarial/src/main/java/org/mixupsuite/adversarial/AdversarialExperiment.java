@@ -33,8 +33,12 @@ final class AdversarialExperiment implements Experiment<TargetModel> {
 
     static final List<String> ATTACKS = List.of("fgsm", "i-fgsm");
     static final List<String> BOXES = List.of("white", "black");
+    /** Strong enough that the perturbation is visible and predictions change, as in the epsilon sweep's middle. */
+    static final double PICTURE_EPSILON = 0.1;
 
     private final AdversarialStudy.Preset preset;
+    /** The run's first seed: its models get a picture of their adversarial examples. */
+    private final long firstSeed;
     private final ImageData data;
     private final List<TargetModel> targets;
     private final ImageSet attacked;
@@ -43,7 +47,8 @@ final class AdversarialExperiment implements Experiment<TargetModel> {
     /** Black-box examples per seed, keyed by attack and epsilon; crafted by whichever condition needs them first. */
     private final Map<Long, Map<String, INDArray>> blackBox = new HashMap<>();
 
-    AdversarialExperiment(AdversarialStudy.Preset preset, ImageData data, List<TargetModel> targets) {
+    AdversarialExperiment(AdversarialStudy.Preset preset, ImageData data, List<TargetModel> targets, long firstSeed) {
+        this.firstSeed = firstSeed;
         this.preset = preset;
         this.data = data;
         this.targets = targets;
@@ -122,6 +127,10 @@ final class AdversarialExperiment implements Experiment<TargetModel> {
                     rows.add(new MetricRow(settings, figures));
                 }
             }
+        }
+        if (ctx.seed() == firstSeed) {
+            AdversarialCharts.examples(target, net, attacked, craft(net, "fgsm", PICTURE_EPSILON), PICTURE_EPSILON,
+                    ctx.runDirectory());
         }
         return ConditionResult.complete(rows, trained.history());
     }

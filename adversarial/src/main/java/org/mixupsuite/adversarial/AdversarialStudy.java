@@ -81,7 +81,7 @@ public final class AdversarialStudy implements Study {
         List<TargetModel> targets = new ArrayList<>();
         targets.add(new TargetModel("mlp", "erm", 0));
         alphas.forEach(a -> targets.add(new TargetModel("mlp", "mixup", a)));
-        return new AdversarialExperiment(resolved, ImageDataLoader.loadOrDefault(settings.data()), targets);
+        return new AdversarialExperiment(resolved, ImageDataLoader.loadOrDefault(settings.data()), targets, settings.seed());
     }
 
     private static int positive(CommandLine cmd, String option, int fallback) {

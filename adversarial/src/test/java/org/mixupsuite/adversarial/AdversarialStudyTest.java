@@ -49,5 +49,6 @@ class AdversarialStudyTest {
         }
         assertTrue(Files.size(dir.resolve("error-vs-epsilon-fgsm-white.png")) > 5_000);
         assertTrue(Files.size(dir.resolve("error-vs-epsilon-i-fgsm-black.png")) > 5_000);
+        assertTrue(Files.size(dir.resolve("adversarial-examples-erm.png")) > 2_000);
     }
 }
