@@ -16,7 +16,8 @@ out="$(cd "$here/.." && pwd)/data/speech-commands-synth"
 seed=0
 takes=3
 customs=48
-jobs="$(nproc)"
+# nproc alone would honor the OMP_NUM_THREADS=1 that ./mixup exports for ND4J
+jobs="$(env -u OMP_NUM_THREADS -u OMP_THREAD_LIMIT nproc)"
 words="bed bird cat dog down eight five four go happy house left marvin nine no off on one right seven sheila six stop three tree two up wow yes zero"
 while [ $# -gt 0 ]; do
   case "$1" in
