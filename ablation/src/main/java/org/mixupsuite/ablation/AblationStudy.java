@@ -2,10 +2,9 @@ package org.mixupsuite.ablation;
 
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.mixupsuite.core.BadInputException;
-import org.mixupsuite.core.cli.CommonOptions;
+import org.mixupsuite.core.cli.OptionValues;
 import org.mixupsuite.core.data.ImageData;
 import org.mixupsuite.core.data.ImageDataLoader;
 import org.mixupsuite.core.run.Experiment;
@@ -43,58 +42,34 @@ public final class AblationStudy implements Study {
 
     @Override
     public void addOptions(Options o) {
-        o.addOption(option("arms", "LIST", "arms to run (default all): erm, mixup, mixup-k3, mixup-k4, two-loaders, same-label, per-example-lambda"));
-        o.addOption(option("alpha", "A", "alpha of every mixup arm"));
-        o.addOption(option("epochs", "N", "training epochs"));
-        o.addOption(option("train-size", "N", "training examples, a seeded random subset (0 = all)"));
-        o.addOption(option("hidden", "N", "width of the MLP's two hidden layers"));
-        o.addOption(option("corruption", "RATE", "share of training labels replaced by random ones (default 0: "
+        o.addOption(OptionValues.valued("arms", "LIST", "arms to run (default all): erm, mixup, mixup-k3, mixup-k4, two-loaders, same-label, per-example-lambda"));
+        o.addOption(OptionValues.valued("alpha", "A", "alpha of every mixup arm"));
+        o.addOption(OptionValues.valued("epochs", "N", "training epochs"));
+        o.addOption(OptionValues.valued("train-size", "N", "training examples, a seeded random subset (0 = all)"));
+        o.addOption(OptionValues.valued("hidden", "N", "width of the MLP's two hidden layers"));
+        o.addOption(OptionValues.valued("corruption", "RATE", "share of training labels replaced by random ones (default 0: "
                 + "the paper's clean setting; label noise gives mixup a gain the arms can lose)"));
     }
 
     @Override
     public Experiment<?> plan(CommandLine cmd, RunSettings settings) {
         Preset p = Preset.of(settings.scale());
-        double alpha = number(cmd, "alpha", p.alpha());
+        double alpha = OptionValues.number(cmd, "alpha", p.alpha());
         if (alpha <= 0) {
             throw new BadInputException("--alpha: the mixup arms need alpha > 0, got " + alpha);
         }
-        double corruption = number(cmd, "corruption", p.corruption());
+        double corruption = OptionValues.number(cmd, "corruption", p.corruption());
         if (corruption < 0 || corruption >= 1) {
             throw new BadInputException("--corruption: " + corruption + " is not a share in [0, 1)");
         }
-        Preset resolved = new Preset((int) CommonOptions.longValue(cmd, "train-size", p.trainSize()), p.testSize(),
-                (int) CommonOptions.longValue(cmd, "epochs", p.epochs()), p.batchSize(),
-                (int) CommonOptions.longValue(cmd, "hidden", p.hidden()), p.learningRate(), alpha, corruption);
-        if (resolved.epochs() < 1 || resolved.hidden() < 1 || resolved.trainSize() < 0) {
-            throw new BadInputException("--epochs, --hidden must be positive and --train-size 0 or more");
-        }
-        List<AblationArm> arms = AblationArm.all("mlp", alpha);
-        if (cmd.hasOption("arms")) {
-            List<String> wanted = List.of(cmd.getOptionValue("arms").split(","));
-            for (String w : wanted) {
-                if (arms.stream().noneMatch(a -> a.arm().equals(w))) {
-                    throw new BadInputException("--arms: '" + w + "' is not an arm of this study");
-                }
-            }
-            arms = arms.stream().filter(a -> wanted.contains(a.arm())).toList();
-        }
+        Preset resolved = new Preset(OptionValues.count(cmd, "train-size", p.trainSize(), true), p.testSize(),
+                OptionValues.count(cmd, "epochs", p.epochs(), false), p.batchSize(),
+                OptionValues.count(cmd, "hidden", p.hidden(), false), p.learningRate(), alpha, corruption);
+        List<AblationArm> all = AblationArm.all("mlp", alpha);
+        List<String> names = all.stream().map(AblationArm::arm).toList();
+        List<String> wanted = OptionValues.names(cmd, "arms", names, names);
+        List<AblationArm> arms = all.stream().filter(a -> wanted.contains(a.arm())).toList();
         ImageData data = ImageDataLoader.loadOrDefault(settings.data());
         return new AblationExperiment(resolved, data, arms);
-    }
-
-    private static double number(CommandLine cmd, String option, double fallback) {
-        if (!cmd.hasOption(option)) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(cmd.getOptionValue(option));
-        } catch (NumberFormatException e) {
-            throw new BadInputException("--" + option + ": '" + cmd.getOptionValue(option) + "' is not a number");
-        }
-    }
-
-    private static Option option(String name, String arg, String desc) {
-        return Option.builder().longOpt(name).hasArg().argName(arg).desc(desc).get();
     }
 }

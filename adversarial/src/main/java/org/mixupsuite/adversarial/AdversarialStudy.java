@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.mixupsuite.core.BadInputException;
-import org.mixupsuite.core.cli.CommonOptions;
+import org.mixupsuite.core.cli.OptionValues;
 import org.mixupsuite.core.data.ImageDataLoader;
 import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.RunSettings;
@@ -51,66 +50,36 @@ public final class AdversarialStudy implements Study {
 
     @Override
     public void addOptions(Options o) {
-        o.addOption(option("alpha", "LIST", "mixup alphas to train (the paper: 0.2)"));
-        o.addOption(option("epsilon", "LIST", "attack strengths on the 0-1 pixel scale (4/255 is the paper's)"));
-        o.addOption(option("steps", "N", "I-FGSM steps of size epsilon / N"));
-        o.addOption(option("epochs", "N", "training epochs"));
-        o.addOption(option("train-size", "N", "training examples, a seeded random subset (0 = all)"));
-        o.addOption(option("attack-size", "N", "test examples attacked"));
-        o.addOption(option("hidden", "N", "width of the MLP's two hidden layers"));
+        o.addOption(OptionValues.valued("alpha", "LIST", "mixup alphas to train (the paper: 0.2)"));
+        o.addOption(OptionValues.valued("epsilon", "LIST", "attack strengths on the 0-1 pixel scale (4/255 is the paper's)"));
+        o.addOption(OptionValues.valued("steps", "N", "I-FGSM steps of size epsilon / N"));
+        o.addOption(OptionValues.valued("epochs", "N", "training epochs"));
+        o.addOption(OptionValues.valued("train-size", "N", "training examples, a seeded random subset (0 = all)"));
+        o.addOption(OptionValues.valued("attack-size", "N", "test examples attacked"));
+        o.addOption(OptionValues.valued("hidden", "N", "width of the MLP's two hidden layers"));
     }
 
     @Override
     public Experiment<?> plan(CommandLine cmd, RunSettings settings) {
         Preset p = Preset.of(settings.scale());
-        List<Double> alphas = numbers(cmd, "alpha", p.alphas());
+        List<Double> alphas = OptionValues.numbers(cmd, "alpha", p.alphas());
         for (double a : alphas) {
             if (a <= 0) {
                 throw new BadInputException("--alpha: mixup needs alpha > 0, got " + a);
             }
         }
-        TreeSet<Double> epsilons = new TreeSet<>(numbers(cmd, "epsilon", p.epsilons()));
+        TreeSet<Double> epsilons = new TreeSet<>(OptionValues.numbers(cmd, "epsilon", p.epsilons()));
         epsilons.add(0.0);
         if (epsilons.first() < 0 || epsilons.last() > 1) {
             throw new BadInputException("--epsilon: values must lie in [0, 1] (the pixel scale)");
         }
-        Preset resolved = new Preset((int) CommonOptions.longValue(cmd, "train-size", p.trainSize()),
-                positive(cmd, "epochs", p.epochs()), p.batchSize(), positive(cmd, "hidden", p.hidden()),
-                positive(cmd, "attack-size", p.attackSize()), positive(cmd, "steps", p.ifgsmSteps()), alphas,
-                List.copyOf(epsilons));
+        Preset resolved = new Preset(OptionValues.count(cmd, "train-size", p.trainSize(), true),
+                OptionValues.count(cmd, "epochs", p.epochs(), false), p.batchSize(),
+                OptionValues.count(cmd, "hidden", p.hidden(), false), OptionValues.count(cmd, "attack-size", p.attackSize(), false),
+                OptionValues.count(cmd, "steps", p.ifgsmSteps(), false), alphas, List.copyOf(epsilons));
         List<TargetModel> targets = new ArrayList<>();
         targets.add(new TargetModel("mlp", "erm", 0));
         alphas.forEach(a -> targets.add(new TargetModel("mlp", "mixup", a)));
         return new AdversarialExperiment(resolved, ImageDataLoader.loadOrDefault(settings.data()), targets, settings.seed());
-    }
-
-    private static int positive(CommandLine cmd, String option, int fallback) {
-        long v = CommonOptions.longValue(cmd, option, fallback);
-        if (v < 1) {
-            throw new BadInputException("--" + option + ": must be at least 1, got " + v);
-        }
-        return (int) v;
-    }
-
-    private static List<Double> numbers(CommandLine cmd, String option, List<Double> fallback) {
-        if (!cmd.hasOption(option)) {
-            return fallback;
-        }
-        List<Double> out = new ArrayList<>();
-        for (String part : cmd.getOptionValue(option).split(",")) {
-            String t = part.trim();
-            try {
-                // "4/255" reads as the paper writes it
-                out.add(t.contains("/") ? Double.parseDouble(t.split("/")[0]) / Double.parseDouble(t.split("/")[1])
-                        : Double.parseDouble(t));
-            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-                throw new BadInputException("--" + option + ": '" + t + "' is not a number");
-            }
-        }
-        return out;
-    }
-
-    private static Option option(String name, String arg, String desc) {
-        return Option.builder().longOpt(name).hasArg().argName(arg).desc(desc).get();
     }
 }

@@ -57,19 +57,8 @@ final class MemorizationCharts {
                                               List<MemorizationCondition> cells, String column, boolean dashed) {
         List<Charts.Series> out = new ArrayList<>();
         for (MemorizationCondition c : cells) {
-            List<Interval> curve = results.curve(c, column);
-            double[] x = results.steps(c, "epoch");
-            int n = Math.min(x.length, curve.size());
-            double[] y = new double[n];
-            double[] lo = new double[n];
-            double[] hi = new double[n];
-            for (int i = 0; i < n; i++) {
-                y[i] = curve.get(i).mean();
-                lo[i] = curve.get(i).low();
-                hi[i] = curve.get(i).high();
-            }
             String name = c.methodLabel() + (dashed ? " (real labels)" : "");
-            out.add(new Charts.Series(name, color(c, cells), java.util.Arrays.copyOf(x, n), y, lo, hi, dashed));
+            out.add(Charts.Series.of(name, color(c, cells), results.steps(c, "epoch"), results.curve(c, column), dashed));
         }
         return out;
     }

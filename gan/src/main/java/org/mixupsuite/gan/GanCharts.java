@@ -12,7 +12,6 @@ import org.mixupsuite.core.charts.Palette;
 import org.mixupsuite.core.charts.ScatterGrid;
 import org.mixupsuite.core.run.Json;
 import org.mixupsuite.core.run.RunResults;
-import org.mixupsuite.core.stats.Interval;
 
 /**
  * The paper's figure (per data set, real points in blue and generated ones in orange at growing
@@ -56,18 +55,8 @@ final class GanCharts {
 
             List<Charts.Series> curves = new ArrayList<>();
             for (GanCondition c : cells) {
-                List<Interval> curve = results.curve(c, "modes_covered");
-                double[] x = results.steps(c, "iteration");
-                int n = Math.min(x.length, curve.size());
-                double[] y = new double[n];
-                double[] lo = new double[n];
-                double[] hi = new double[n];
-                for (int i = 0; i < n; i++) {
-                    y[i] = curve.get(i).mean();
-                    lo[i] = curve.get(i).low();
-                    hi[i] = curve.get(i).high();
-                }
-                curves.add(new Charts.Series(c.label(), Palette.method(c.method()), java.util.Arrays.copyOf(x, n), y, lo, hi, false));
+                curves.add(Charts.Series.of(c.label(), Palette.method(c.method()), results.steps(c, "iteration"),
+                        results.curve(c, "modes_covered"), false));
             }
             Charts.savePng(Charts.line(dataset + ": modes covered over training (band: 95% interval over seeds)",
                     "iteration", "modes covered (of " + data.modes().length + ")", curves,

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -53,18 +52,8 @@ final class SpeechCharts {
     private static List<Charts.Series> curves(RunResults<SpeechCondition> results, List<SpeechCondition> cells) {
         List<Charts.Series> out = new ArrayList<>();
         for (SpeechCondition c : cells) {
-            List<Interval> curve = results.curve(c, "val_error");
-            double[] x = results.steps(c, "epoch");
-            int n = Math.min(x.length, curve.size());
-            double[] y = new double[n];
-            double[] lo = new double[n];
-            double[] hi = new double[n];
-            for (int i = 0; i < n; i++) {
-                y[i] = curve.get(i).mean();
-                lo[i] = curve.get(i).low();
-                hi[i] = curve.get(i).high();
-            }
-            out.add(new Charts.Series(c.methodLabel(), color(c, cells), Arrays.copyOf(x, n), y, lo, hi, false));
+            out.add(Charts.Series.of(c.methodLabel(), color(c, cells), results.steps(c, "epoch"),
+                    results.curve(c, "val_error"), false));
         }
         return out;
     }

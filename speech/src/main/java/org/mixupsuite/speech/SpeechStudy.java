@@ -10,7 +10,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.mixupsuite.core.BadInputException;
-import org.mixupsuite.core.cli.CommonOptions;
+import org.mixupsuite.core.cli.OptionValues;
 import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.RunSettings;
 import org.mixupsuite.core.run.Study;
@@ -39,19 +39,19 @@ public final class SpeechStudy implements Study {
 
     @Override
     public void addOptions(Options o) {
-        o.addOption(option("models", "LIST", "any of lenet,vgg11"));
-        o.addOption(option("alpha", "LIST", "mixup alphas, lambda ~ Beta(alpha, alpha), e.g. 0.1,0.2"));
-        o.addOption(option("epochs", "N", "training epochs"));
-        o.addOption(option("train-size", "N", "training clips used, a seeded random subset (0 = all)"));
-        o.addOption(option("eval-size", "N", "validation and test clips evaluated, each (0 = all)"));
-        o.addOption(option("batch-size", "N", "minibatch size"));
-        o.addOption(option("lr", "RATE", "Adam's learning rate"));
-        o.addOption(option("width-divisor", "N", "divide every layer's width by N (1 = the paper's models)"));
-        o.addOption(option("dropout", "P", "LeNet's dropout probability (the paper's model: 0.5)"));
-        o.addOption(option("pool", "BINSxFRAMES", "average-pool the 160 x 101 spectrogram, e.g. 4x2 (1x1 = none)"));
+        o.addOption(OptionValues.valued("models", "LIST", "any of lenet,vgg11"));
+        o.addOption(OptionValues.valued("alpha", "LIST", "mixup alphas, lambda ~ Beta(alpha, alpha), e.g. 0.1,0.2"));
+        o.addOption(OptionValues.valued("epochs", "N", "training epochs"));
+        o.addOption(OptionValues.valued("train-size", "N", "training clips used, a seeded random subset (0 = all)"));
+        o.addOption(OptionValues.valued("eval-size", "N", "validation and test clips evaluated, each (0 = all)"));
+        o.addOption(OptionValues.valued("batch-size", "N", "minibatch size"));
+        o.addOption(OptionValues.valued("lr", "RATE", "Adam's learning rate"));
+        o.addOption(OptionValues.valued("width-divisor", "N", "divide every layer's width by N (1 = the paper's models)"));
+        o.addOption(OptionValues.valued("dropout", "P", "LeNet's dropout probability (the paper's model: 0.5)"));
+        o.addOption(OptionValues.valued("pool", "BINSxFRAMES", "average-pool the 160 x 101 spectrogram, e.g. 4x2 (1x1 = none)"));
         o.addOption(Option.builder().longOpt("no-augment").desc("train on the clips as they are (no shift, noise, level jitter)").get());
-        o.addOption(option("evaluate", "RUN_DIR", "evaluate a finished speech run's models on --data instead of training"));
-        o.addOption(option("split", "PART", "with --evaluate: training, validation, testing or all clips of --data (default all)"));
+        o.addOption(OptionValues.valued("evaluate", "RUN_DIR", "evaluate a finished speech run's models on --data instead of training"));
+        o.addOption(OptionValues.valued("split", "PART", "with --evaluate: training, validation, testing or all clips of --data (default all)"));
     }
 
     @Override
@@ -71,26 +71,21 @@ public final class SpeechStudy implements Study {
     @Override
     public Experiment<?> plan(CommandLine cmd, RunSettings settings) {
         ScalePreset p = ScalePreset.of(settings.scale());
-        List<String> models = cmd.hasOption("models") ? List.of(cmd.getOptionValue("models").split(",")) : p.models();
-        for (String m : models) {
-            if (!SpeechModels.NAMES.contains(m)) {
-                throw new BadInputException("--models: '" + m + "' is not one of " + String.join(", ", SpeechModels.NAMES));
-            }
-        }
-        List<Double> alphas = numbers(cmd, "alpha", p.alphas());
+        List<String> models = OptionValues.names(cmd, "models", p.models(), SpeechModels.NAMES);
+        List<Double> alphas = OptionValues.numbers(cmd, "alpha", p.alphas());
         for (double a : alphas) {
             if (a <= 0) {
                 throw new BadInputException("--alpha: mixup needs alpha > 0, got " + a + " (ERM is always run)");
             }
         }
         ScalePreset resolved = new ScalePreset(models, alphas,
-                (int) positive(cmd, "epochs", p.epochs(), false),
-                (int) positive(cmd, "batch-size", p.batchSize(), false),
-                cmd.hasOption("lr") ? parse("lr", cmd.getOptionValue("lr")) : p.learningRate(),
-                (int) positive(cmd, "train-size", p.trainSize(), true),
-                (int) positive(cmd, "eval-size", p.evalSize(), true),
+                OptionValues.count(cmd, "epochs", p.epochs(), false),
+                OptionValues.count(cmd, "batch-size", p.batchSize(), false),
+                OptionValues.number(cmd, "lr", p.learningRate()),
+                OptionValues.count(cmd, "train-size", p.trainSize(), true),
+                OptionValues.count(cmd, "eval-size", p.evalSize(), true),
                 cmd.hasOption("pool") ? pool(cmd.getOptionValue("pool")) : p.features(),
-                (int) positive(cmd, "width-divisor", p.widthDivisor(), false),
+                OptionValues.count(cmd, "width-divisor", p.widthDivisor(), false),
                 dropout(cmd, p.dropout()),
                 p.augment() && !cmd.hasOption("no-augment"));
         checkInputSize(resolved);
@@ -124,7 +119,7 @@ public final class SpeechStudy implements Study {
     }
 
     private static double dropout(CommandLine cmd, double fallback) {
-        double p = cmd.hasOption("dropout") ? parse("dropout", cmd.getOptionValue("dropout")) : fallback;
+        double p = OptionValues.number(cmd, "dropout", fallback);
         if (p < 0 || p >= 1) {
             throw new BadInputException("--dropout: " + p + " is not a probability in [0, 1)");
         }
@@ -145,36 +140,5 @@ public final class SpeechStudy implements Study {
             // reported below
         }
         throw new BadInputException("--pool: '" + text + "' is not BINSxFRAMES with factors 1 to 16, e.g. 4x2");
-    }
-
-    private static List<Double> numbers(CommandLine cmd, String option, List<Double> fallback) {
-        if (!cmd.hasOption(option)) {
-            return fallback;
-        }
-        List<Double> out = new ArrayList<>();
-        for (String part : cmd.getOptionValue(option).split(",")) {
-            out.add(parse(option, part));
-        }
-        return out;
-    }
-
-    private static double parse(String option, String text) {
-        try {
-            return Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
-            throw new BadInputException("--" + option + ": '" + text + "' is not a number");
-        }
-    }
-
-    private static long positive(CommandLine cmd, String option, long fallback, boolean zeroAllowed) {
-        long v = CommonOptions.longValue(cmd, option, fallback);
-        if (v < 0 || (v == 0 && !zeroAllowed)) {
-            throw new BadInputException(String.format(Locale.ROOT, "--%s: %d is out of range", option, v));
-        }
-        return v;
-    }
-
-    private static Option option(String name, String arg, String desc) {
-        return Option.builder().longOpt(name).hasArg().argName(arg).desc(desc).get();
     }
 }

@@ -28,6 +28,7 @@ import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.mixupsuite.core.run.AtomicFiles;
+import org.mixupsuite.core.stats.Interval;
 
 /**
  * The suite's chart kinds, rendered headless to PNG with one font and one look: line charts of
@@ -49,6 +50,20 @@ public final class Charts {
     public record Series(String name, Color color, double[] x, double[] y, double[] low, double[] high, boolean dashed) {
         public static Series of(String name, Color color, double[] x, double[] y) {
             return new Series(name, color, x, y, y, y, false);
+        }
+
+        /** A curve of means with its 95% band, e.g. a history column across seeds (as long as the shorter input). */
+        public static Series of(String name, Color color, double[] x, List<Interval> curve, boolean dashed) {
+            int n = Math.min(x.length, curve.size());
+            double[] y = new double[n];
+            double[] lo = new double[n];
+            double[] hi = new double[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = curve.get(i).mean();
+                lo[i] = curve.get(i).low();
+                hi[i] = curve.get(i).high();
+            }
+            return new Series(name, color, java.util.Arrays.copyOf(x, n), y, lo, hi, dashed);
         }
     }
 

@@ -1,0 +1,82 @@
+package org.mixupsuite.core.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.mixupsuite.core.BadInputException;
+
+/**
+ * Reading the studies' own option values, with one error message per kind of mistake: each names
+ * the option and the value that is wrong (the launcher turns it into exit code 2).
+ */
+public final class OptionValues {
+
+    private OptionValues() {
+    }
+
+    /** An option that takes one value, e.g. {@code --alpha LIST}. */
+    public static Option valued(String name, String argName, String description) {
+        return Option.builder().longOpt(name).hasArg().argName(argName).desc(description).get();
+    }
+
+    /** A number; "4/255" is read as a fraction, the way the paper writes epsilon. */
+    public static double number(CommandLine cmd, String option, double fallback) {
+        return cmd.hasOption(option) ? parse(option, cmd.getOptionValue(option)) : fallback;
+    }
+
+    /** A comma-separated list of numbers. */
+    public static List<Double> numbers(CommandLine cmd, String option, List<Double> fallback) {
+        if (!cmd.hasOption(option)) {
+            return fallback;
+        }
+        List<Double> out = new ArrayList<>();
+        for (String part : cmd.getOptionValue(option).split(",")) {
+            out.add(parse(option, part));
+        }
+        return out;
+    }
+
+    /** A comma-separated list of shares in [0, 1), such as corruption rates. */
+    public static List<Double> shares(CommandLine cmd, String option, List<Double> fallback) {
+        List<Double> values = numbers(cmd, option, fallback);
+        for (double v : values) {
+            if (v < 0 || v >= 1) {
+                throw new BadInputException("--" + option + ": " + v + " is not a share in [0, 1)");
+            }
+        }
+        return values;
+    }
+
+    /** A whole number of at least 1, or of at least 0 when {@code zeroAllowed}. */
+    public static int count(CommandLine cmd, String option, int fallback, boolean zeroAllowed) {
+        long v = CommonOptions.longValue(cmd, option, fallback);
+        long least = zeroAllowed ? 0 : 1;
+        if (v < least || v > Integer.MAX_VALUE) {
+            throw new BadInputException("--" + option + ": must be at least " + least + ", got " + v);
+        }
+        return (int) v;
+    }
+
+    /** A comma-separated list of names, each one of {@code allowed}. */
+    public static List<String> names(CommandLine cmd, String option, List<String> fallback, List<String> allowed) {
+        List<String> values = cmd.hasOption(option) ? List.of(cmd.getOptionValue(option).split(",")) : fallback;
+        for (String v : values) {
+            if (!allowed.contains(v)) {
+                throw new BadInputException("--" + option + ": '" + v + "' is not one of " + String.join(", ", allowed));
+            }
+        }
+        return values;
+    }
+
+    private static double parse(String option, String text) {
+        String t = text.trim();
+        try {
+            int slash = t.indexOf('/');
+            return slash > 0 ? Double.parseDouble(t.substring(0, slash)) / Double.parseDouble(t.substring(slash + 1))
+                    : Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new BadInputException("--" + option + ": '" + text + "' is not a number");
+        }
+    }
+}
