@@ -62,7 +62,7 @@ final class AblationExperiment implements Experiment<AblationArm> {
     }
 
     private int trainSize() {
-        return preset.trainSize() > 0 ? Math.min(preset.trainSize(), data.train().count()) : data.train().count();
+        return data.train().sampleSize(preset.trainSize());
     }
 
     @Override

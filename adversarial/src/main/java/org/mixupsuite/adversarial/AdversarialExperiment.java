@@ -83,7 +83,7 @@ final class AdversarialExperiment implements Experiment<TargetModel> {
     }
 
     private int trainSize() {
-        return preset.trainSize() > 0 ? Math.min(preset.trainSize(), data.train().count()) : data.train().count();
+        return data.train().sampleSize(preset.trainSize());
     }
 
     private Trainer.Outcome train(MixupStrategy mixup, ConditionContext ctx) throws IOException {

@@ -67,8 +67,7 @@ final class MemorizationExperiment implements Experiment<MemorizationCondition> 
     }
 
     private int trainSize() {
-        int all = data.train().count();
-        return preset.trainSize() > 0 ? Math.min(preset.trainSize(), all) : all;
+        return data.train().sampleSize(preset.trainSize());
     }
 
     @Override

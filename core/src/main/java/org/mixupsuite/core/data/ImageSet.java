@@ -41,10 +41,14 @@ public record ImageSet(float[] pixels, int[] labels, int numClasses, int channel
         return new ImageSet(out, outLabels, numClasses, channels, height, width);
     }
 
+    /** How many examples {@link #sample} takes for a requested size: all of them for 0 or too many. */
+    public int sampleSize(int requested) {
+        return requested <= 0 ? count() : Math.min(requested, count());
+    }
+
     /** {@code n} distinct examples drawn at random (all of them, shuffled, when n is 0 or too large). */
     public ImageSet sample(int n, RandomGenerator rng) {
-        int size = n <= 0 ? count() : Math.min(n, count());
-        return subset(new RandomDataGenerator(rng).nextPermutation(count(), size));
+        return subset(new RandomDataGenerator(rng).nextPermutation(count(), sampleSize(n)));
     }
 
     /** The first {@code n} examples (or all, when there are fewer). */
