@@ -39,13 +39,14 @@ def mlp(inputs, hidden, layers, outputs):
 
 
 def coverage(points, modes, std, share):
-    """Same rule as ModeCoverage.java: within 3 std of the nearest mode; covered at >= share of all samples."""
+    """Same rule as ModeCoverage.java: within 3 std of the nearest mode; covered at >= share of all samples,
+    reached at one sample or more."""
     distances = torch.cdist(points, modes)
     nearest, which = distances.min(dim=1)
     good = nearest <= 3 * std
     counts = torch.bincount(which[good], minlength=len(modes))
     covered = int(((counts > 0) & (counts >= share * len(points))).sum())
-    return covered, float(good.float().mean())
+    return covered, int((counts > 0).sum()), float(good.float().mean())
 
 
 def main():
@@ -101,8 +102,8 @@ def main():
         opt_g.step()
         if it % every == 0 or it == a.iterations:
             with torch.no_grad():
-                covered, quality = coverage(g(eval_z), modes, a.std, 0.25 / len(modes))
-            print(json.dumps({"iteration": it, "modes_covered": covered, "modes_total": len(modes),
+                covered, reached, quality = coverage(g(eval_z), modes, a.std, 0.25 / len(modes))
+            print(json.dumps({"iteration": it, "modes_covered": covered, "modes_reached": reached, "modes_total": len(modes),
                               "high_quality_fraction": round(quality, 4)}), flush=True)
     seconds = time.perf_counter() - started
     print(json.dumps({"iterations_per_s": a.iterations / seconds}), flush=True)

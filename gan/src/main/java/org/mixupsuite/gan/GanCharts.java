@@ -15,7 +15,7 @@ import org.mixupsuite.core.run.RunResults;
 
 /**
  * The paper's figure (per data set, real points in blue and generated ones in orange at growing
- * iteration counts, ERM and mixup rows, first seed) and modes covered over training per method.
+ * iteration counts, ERM and mixup rows, first seed) and modes covered and reached over training per method.
  */
 final class GanCharts {
 
@@ -53,15 +53,18 @@ final class GanCharts {
                     iterations.stream().map(i -> "iteration " + i).toList(), panels, 1.6,
                     dir.resolve("samples-" + dataset + ".png"));
 
-            List<Charts.Series> curves = new ArrayList<>();
-            for (GanCondition c : cells) {
-                curves.add(Charts.Series.of(c.label(), Palette.method(c.method()), results.steps(c, "iteration"),
-                        results.curve(c, "modes_covered"), false));
+            for (String figure : List.of("modes_covered", "modes_reached")) {
+                String words = figure.replace('_', ' ');
+                List<Charts.Series> curves = new ArrayList<>();
+                for (GanCondition c : cells) {
+                    curves.add(Charts.Series.of(c.label(), Palette.method(c.method()), results.steps(c, "iteration"),
+                            results.curve(c, figure), false));
+                }
+                Charts.savePng(Charts.line(dataset + ": " + words + " over training (band: 95% interval over seeds)",
+                        "iteration", words + " (of " + data.modes().length + ")", curves,
+                        List.of(new Charts.Reference("all modes", data.modes().length, Palette.REFERENCE))),
+                        dir.resolve(figure.replace('_', '-') + "-" + dataset + ".png"));
             }
-            Charts.savePng(Charts.line(dataset + ": modes covered over training (band: 95% interval over seeds)",
-                    "iteration", "modes covered (of " + data.modes().length + ")", curves,
-                    List.of(new Charts.Reference("all modes", data.modes().length, Palette.REFERENCE))),
-                    dir.resolve("modes-covered-" + dataset + ".png"));
         }
     }
 

@@ -50,7 +50,7 @@ final class GanExperiment implements Experiment<GanCondition> {
                 ? "paper: D on lambda x_real + (1 - lambda) G(z), target lambda, lambda ~ Beta(alpha, alpha) per example"
                 : "demo: two shuffles of the real+fake batch blended with lambda ~ Uniform(0, alpha), targets blended alike");
         s.put("coverage", "a mode is covered when at least coverage_share of the " + settings.evalSamples()
-                + " samples lie within 3 std of it (0 = 0.25 / modes)");
+                + " samples lie within 3 std of it (0 = 0.25 / modes); reached when at least one does");
         s.put("snapshots", settings.snapshotIterations());
         return s;
     }
@@ -114,6 +114,7 @@ final class GanExperiment implements Experiment<GanCondition> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("iteration", it);
             row.put("modes_covered", r.modesCovered());
+            row.put("modes_reached", r.modesReached());
             row.put("modes_total", r.modesTotal());
             row.put("high_quality_fraction", r.highQualityFraction());
             row.put("d_loss", dLoss / settings.dSteps());
@@ -135,6 +136,7 @@ final class GanExperiment implements Experiment<GanCondition> {
         Map<String, Object> last = history.get(history.size() - 1);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("modes_covered", last.get("modes_covered"));
+        figures.put("modes_reached", last.get("modes_reached"));
         figures.put("modes_total", last.get("modes_total"));
         figures.put("high_quality_fraction", last.get("high_quality_fraction"));
         figures.put("iterations", settings.iterations());

@@ -3,12 +3,14 @@ package org.mixupsuite.gan;
 /**
  * How well generated samples cover a mixture's modes. A sample is of high quality when it lies
  * within 3 std of some mode; a mode is covered when at least {@code share} of all samples are high-quality
- * samples of that mode (by default a quarter of the share a perfect generator would give it).
+ * samples of that mode (by default a quarter of the share a perfect generator would give it), and
+ * reached when at least one sample is. Reached is the looser count: it tells a generator that still
+ * visits a mode now and then from one that has collapsed away from it.
  */
 public final class ModeCoverage {
 
     /** Figures for one set of samples. */
-    public record Result(int modesCovered, int modesTotal, double highQualityFraction) {
+    public record Result(int modesCovered, int modesReached, int modesTotal, double highQualityFraction) {
     }
 
     private ModeCoverage() {
@@ -41,11 +43,15 @@ public final class ModeCoverage {
             }
         }
         int covered = 0;
+        int reached = 0;
         for (int count : perMode) {
             if (count > 0 && count >= share * xy.length) {
                 covered++;
             }
+            if (count > 0) {
+                reached++;
+            }
         }
-        return new Result(covered, perMode.length, xy.length == 0 ? 0 : (double) good / xy.length);
+        return new Result(covered, reached, perMode.length, xy.length == 0 ? 0 : (double) good / xy.length);
     }
 }

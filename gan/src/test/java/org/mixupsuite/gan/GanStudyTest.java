@@ -28,7 +28,7 @@ class GanStudyTest {
         assertEquals(0, code, err.toString());
         try (Stream<Path> s = Files.list(out.resolve("gan"))) {
             Path dir = s.findFirst().orElseThrow();
-            for (String chart : List.of("samples-ring8.png", "samples-grid25.png", "modes-covered-ring8.png")) {
+            for (String chart : List.of("samples-ring8.png", "samples-grid25.png", "modes-covered-ring8.png", "modes-reached-grid25.png")) {
                 assertTrue(Files.size(dir.resolve(chart)) > 5_000, chart);
             }
             return (List<Map<String, Object>>) Json.readObject(dir.resolve("metrics.json")).get("conditions");
@@ -36,13 +36,14 @@ class GanStudyTest {
     }
 
     @Test
-    void smokeRunWritesTheFourFiguresPerConditionAndRepeatsExactly() throws Exception {
+    void smokeRunWritesTheCoverageFiguresPerConditionAndRepeatsExactly() throws Exception {
         List<Map<String, Object>> first = run(tmp.resolve("a"));
         assertEquals(4, first.size());
         for (Map<String, Object> c : first) {
             assertEquals(c.get("dataset").equals("ring8") ? 8 : 25, c.get("modes_total"));
             int covered = ((Number) c.get("modes_covered")).intValue();
-            assertTrue(covered >= 0 && covered <= (int) c.get("modes_total"));
+            int reached = ((Number) c.get("modes_reached")).intValue();
+            assertTrue(covered >= 0 && covered <= reached && reached <= (int) c.get("modes_total"));
             double hq = ((Number) c.get("high_quality_fraction")).doubleValue();
             assertTrue(hq >= 0 && hq <= 1);
             assertEquals(30, c.get("iterations"));

@@ -25,6 +25,7 @@ class ModeCoverageTest {
         ModeCoverage.Result r = ModeCoverage.measure(atModes(new int[] {50, 50, 50, 50, 50, 50, 50, 50}, 0.02f), ring,
                 ModeCoverage.defaultShare(8));
         assertEquals(8, r.modesCovered());
+        assertEquals(8, r.modesReached());
         assertEquals(8, r.modesTotal());
         assertEquals(1.0, r.highQualityFraction(), 1e-12);
     }
@@ -34,6 +35,7 @@ class ModeCoverageTest {
         ModeCoverage.Result r = ModeCoverage.measure(atModes(new int[] {400, 0, 0, 0, 0, 0, 0, 0}, 0f), ring,
                 ModeCoverage.defaultShare(8));
         assertEquals(1, r.modesCovered());
+        assertEquals(1, r.modesReached());
         assertEquals(1.0, r.highQualityFraction(), 1e-12);
     }
 
@@ -45,6 +47,7 @@ class ModeCoverageTest {
         }
         ModeCoverage.Result r = ModeCoverage.measure(noise, ring, ModeCoverage.defaultShare(8));
         assertEquals(0, r.modesCovered());
+        assertEquals(0, r.modesReached());
         assertEquals(0.0, r.highQualityFraction(), 1e-12);
     }
 
@@ -54,8 +57,10 @@ class ModeCoverageTest {
         float[][] samples = atModes(new int[] {99, 1, 0, 0, 0, 0, 0, 0}, 0f);
         ModeCoverage.Result r = ModeCoverage.measure(samples, ring, ModeCoverage.defaultShare(8));
         assertEquals(1, r.modesCovered());
+        assertEquals(2, r.modesReached(), "one sample within 3 std reaches a mode");
         ModeCoverage.Result outside = ModeCoverage.measure(atModes(new int[] {100, 0, 0, 0, 0, 0, 0, 0}, 0.031f), ring, 0.01);
         assertEquals(0, outside.modesCovered());
+        assertEquals(0, outside.modesReached());
         assertEquals(0.0, outside.highQualityFraction(), 1e-12);
     }
 }

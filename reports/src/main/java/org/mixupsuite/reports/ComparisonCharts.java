@@ -22,7 +22,7 @@ final class ComparisonCharts {
             "corrupt-labels", List.of("test_error_best", "test_error_last", "train_error_corrupted"),
             "speech", List.of("test_error"),
             "adversarial", List.of("top1_error"),
-            "gan", List.of("modes_covered", "high_quality_fraction"),
+            "gan", List.of("modes_covered", "modes_reached", "high_quality_fraction"),
             "ablation", List.of("test_error"));
 
     private static final int MAX_RUNS = 8;
