@@ -12,11 +12,14 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The static HTML index: per study the latest run's settings, metrics table and charts, the
+ * The static HTML index: per study the latest run's settings, charts and metrics table, the
  * comparison charts across runs, every run listed, and the folders that were skipped. Image paths
  * are relative, so the page opens from disk and survives moving the reports folder.
  */
 final class ReportPage {
+
+    /** Metrics tables longer than this are folded under a summary line. */
+    private static final int FOLD_ROWS = 24;
 
     private final Path page;
     private final StringBuilder html = new StringBuilder();
@@ -41,6 +44,7 @@ final class ReportPage {
                 figcaption { font-size: 0.85em; color: #555; }
                 .meta { color: #555; font-size: 0.9em; } .broken { color: #b00; font-weight: bold; }
                 nav a { margin-right: 1em; } .wide { overflow-x: auto; }
+                summary { cursor: pointer; color: #0072B2; margin: 0.6em 0; }
                 </style></head><body>
                 """);
         html.append("<h1>mixup robustness suite: report</h1>\n<p class=\"meta\">generated ")
@@ -94,10 +98,10 @@ final class ReportPage {
         html.append("<h2 id=\"").append(study).append("\">").append(study).append("</h2>\n");
         html.append("<p class=\"meta\">latest run <b>").append(Format.html(latest.id())).append("</b>: ")
                 .append(Format.html(keySettings(latest))).append("</p>\n");
-        metricsTable(latest);
         for (Path chart : charts(latest.dir())) {
             figure(chart, chart.getFileName().toString().replace(".png", "").replace('-', ' '));
         }
+        metricsTable(latest);
         if (!comparisons.isEmpty()) {
             html.append("<h3>Across runs</h3>\n");
             for (Map.Entry<String, Path> c : comparisons.entrySet()) {
@@ -126,6 +130,13 @@ final class ReportPage {
                 }
             }
         }
+        // a long table (the adversarial study has one row per model, attack, epsilon and box) is
+        // folded, so the charts of the studies below stay within reach
+        boolean fold = run.conditions().size() > FOLD_ROWS;
+        if (fold) {
+            html.append("<details><summary>metrics of the latest run (").append(run.conditions().size())
+                    .append(" rows)</summary>\n");
+        }
         html.append("<div class=\"wide\"><table><tr>");
         settings.forEach(k -> html.append("<th class=\"text\">").append(Format.html(k)).append("</th>"));
         figures.forEach(k -> html.append("<th>").append(Format.html(k)).append("</th>"));
@@ -143,6 +154,9 @@ final class ReportPage {
             html.append("</tr>\n");
         }
         html.append("</table></div>\n");
+        if (fold) {
+            html.append("</details>\n");
+        }
     }
 
     private void figure(Path image, String caption) {
