@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.mixupsuite.core.charts.Charts;
 import org.mixupsuite.core.charts.Palette;
 
@@ -25,6 +26,13 @@ final class ComparisonCharts {
             "gan", List.of("modes_covered", "modes_reached", "high_quality_fraction"),
             "ablation", List.of("test_error"));
 
+    /**
+     * For studies with many condition rows, the rows a comparison follows (the adversarial study
+     * has 84 a run: one per model, attack, epsilon and box; the paper's headline is white-box FGSM).
+     */
+    static final Map<String, Map<String, Object>> FOCUS = Map.of(
+            "adversarial", Map.of("attack", "fgsm", "box", "white", "epsilon", 0.1));
+
     private static final int MAX_RUNS = 8;
 
     private ComparisonCharts() {
@@ -40,13 +48,16 @@ final class ComparisonCharts {
         runs.forEach(r -> byScale.computeIfAbsent(r.scale(), k -> new ArrayList<>()).add(r));
         for (Map.Entry<String, List<FinishedRun>> scale : byScale.entrySet()) {
             List<FinishedRun> all = scale.getValue();
+            if (all.size() < 2) {
+                continue; // one run has nothing to be compared with; its own charts show it
+            }
             List<FinishedRun> recent = all.subList(Math.max(0, all.size() - MAX_RUNS), all.size());
             for (String figure : headline(study, recent)) {
-                List<Charts.Bar> points = points(recent, figure);
+                List<Charts.Bar> points = points(recent, figure, FOCUS.getOrDefault(study, Map.of()));
                 if (points.isEmpty()) {
                     continue;
                 }
-                String name = figure.replace('_', ' ');
+                String name = figure.replace('_', ' ') + focusWords(study);
                 Path file = dir.resolve(study + "-" + scale.getKey() + "-" + figure.replace('_', '-') + ".png");
                 Charts.savePng(Charts.lines(study + ", " + scale.getKey() + " scale: " + name + " per run",
                         "run (oldest to newest; bars: 95% interval over seeds)", axisLabel(figure), points, List.of()), file);
@@ -56,14 +67,14 @@ final class ComparisonCharts {
         return out;
     }
 
-    private static List<Charts.Bar> points(List<FinishedRun> runs, String figure) {
+    private static List<Charts.Bar> points(List<FinishedRun> runs, String figure, Map<String, Object> focus) {
         // colors by method over the union of conditions, so a condition keeps its shade in every run
         List<String> labels = new ArrayList<>();
         Map<String, String> methodOf = new LinkedHashMap<>();
         for (FinishedRun run : runs) {
             for (Map<String, Object> c : run.conditions()) {
                 String label = run.label(c);
-                if (!labels.contains(label)) {
+                if (matches(c, focus) && !labels.contains(label)) {
                     labels.add(label);
                     methodOf.put(label, String.valueOf(c.getOrDefault("method", "other")));
                 }
@@ -72,7 +83,7 @@ final class ComparisonCharts {
         List<Charts.Bar> points = new ArrayList<>();
         for (FinishedRun run : runs) {
             for (Map<String, Object> c : run.conditions()) {
-                if (c.get(figure) instanceof Number v) {
+                if (matches(c, focus) && c.get(figure) instanceof Number v) {
                     String label = run.label(c);
                     String method = methodOf.get(label);
                     List<String> same = labels.stream().filter(l -> methodOf.get(l).equals(method)).toList();
@@ -83,6 +94,29 @@ final class ComparisonCharts {
             }
         }
         return points;
+    }
+
+    private static String focusWords(String study) {
+        Map<String, Object> focus = new TreeMap<>(FOCUS.getOrDefault(study, Map.of()));
+        if (focus.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        focus.forEach((k, v) -> parts.add(k + " " + v));
+        return " (" + String.join(", ", parts) + ")";
+    }
+
+    /** Whether a condition row has every value of {@code focus} (numbers compared as numbers). */
+    static boolean matches(Map<String, Object> condition, Map<String, Object> focus) {
+        for (Map.Entry<String, Object> f : focus.entrySet()) {
+            Object v = condition.get(f.getKey());
+            boolean same = v instanceof Number n && f.getValue() instanceof Number m
+                    ? Math.abs(n.doubleValue() - m.doubleValue()) < 1e-9 : f.getValue().equals(v);
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> headline(String study, List<FinishedRun> runs) {

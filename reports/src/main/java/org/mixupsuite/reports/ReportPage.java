@@ -6,10 +6,16 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * The static HTML index: per study the latest run's settings, charts and metrics table, the
@@ -40,7 +46,8 @@ final class ReportPage {
                 table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.92em; }
                 th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
                 th { background: #f0f4f8; } td.text, th.text { text-align: left; }
-                figure { margin: 1em 0; } figure img { max-width: 100%; border: 1px solid #ddd; }
+                figure { display: inline-block; vertical-align: top; width: 48%; margin: 0.6em 1% 0.6em 0; }
+                figure img { max-width: 100%; border: 1px solid #ddd; }
                 figcaption { font-size: 0.85em; color: #555; }
                 .meta { color: #555; font-size: 0.9em; } .broken { color: #b00; font-weight: bold; }
                 nav a { margin-right: 1em; } .wide { overflow-x: auto; }
@@ -182,9 +189,37 @@ final class ReportPage {
         return String.join(", ", parts);
     }
 
+    /**
+     * A run's PNGs, plots before picture grids: ordered by height over width (a line or bar chart is
+     * wider than tall, a grid of example images or scatter snapshots is not), then by name.
+     */
     private static List<Path> charts(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".png")).sorted().toList();
+            List<Path> pngs = s.filter(p -> p.getFileName().toString().endsWith(".png")).sorted().toList();
+            Map<Path, Double> shape = new HashMap<>();
+            for (Path p : pngs) {
+                shape.put(p, aspect(p));
+            }
+            return pngs.stream().sorted(Comparator.comparing(shape::get)).toList();
+        }
+    }
+
+    /** Height over width from the PNG header; an unreadable image sorts last (and shows as broken). */
+    private static double aspect(Path png) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(png.toFile())) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (in == null || !readers.hasNext()) {
+                return Double.MAX_VALUE;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                return (double) reader.getHeight(0) / reader.getWidth(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            return Double.MAX_VALUE;
         }
     }
 }
