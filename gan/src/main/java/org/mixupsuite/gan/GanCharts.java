@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.random.Well19937c;
+import org.jfree.chart.JFreeChart;
 import org.mixupsuite.core.charts.Charts;
 import org.mixupsuite.core.charts.Palette;
 import org.mixupsuite.core.charts.ScatterGrid;
@@ -60,10 +61,12 @@ final class GanCharts {
                     curves.add(Charts.Series.of(c.label(), Palette.method(c.method()), results.steps(c, "iteration"),
                             results.curve(c, figure), false));
                 }
-                Charts.savePng(Charts.line(dataset + ": " + words + " over training (band: 95% interval over seeds)",
+                JFreeChart chart = Charts.line(dataset + ": " + words + " over training (band: 95% interval over seeds)",
                         "iteration", words + " (of " + data.modes().length + ")", curves,
-                        List.of(new Charts.Reference("all modes", data.modes().length, Palette.REFERENCE))),
-                        dir.resolve(figure.replace('_', '-') + "-" + dataset + ".png"));
+                        List.of(new Charts.Reference("all modes", data.modes().length, Palette.REFERENCE)));
+                // the full count range always: an all-zero curve otherwise gets an axis of +-5e-9
+                chart.getXYPlot().getRangeAxis().setRange(0, data.modes().length + 0.5);
+                Charts.savePng(chart, dir.resolve(figure.replace('_', '-') + "-" + dataset + ".png"));
             }
         }
     }

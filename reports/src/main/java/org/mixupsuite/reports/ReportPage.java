@@ -179,7 +179,11 @@ final class ReportPage {
         parts.add("scale " + c.get("scale"));
         parts.add("seeds " + c.get("seeds"));
         if (c.get("settings") instanceof Map<?, ?> s && ((Map<String, Object>) s).get("data") instanceof Map<?, ?> d) {
-            parts.add("data " + d.get("name"));
+            Object name = d.get("name") != null ? d.get("name")
+                    : d.get("path") != null ? Path.of(String.valueOf(d.get("path"))).getFileName() : null;
+            if (name != null) {
+                parts.add("data " + name);
+            }
         }
         if (c.get("environment") instanceof Map<?, ?> env) {
             parts.add("commit " + env.get("git_commit"));
