@@ -17,16 +17,26 @@ import org.mixupsuite.core.run.Json;
  */
 public record Baseline(String scale, List<Check> checks) {
 
+    /** Whether a condition row has every setting of {@code match} (numbers compared as numbers). */
+    static boolean matches(Map<String, Object> match, Map<String, Object> condition) {
+        for (Map.Entry<String, Object> e : match.entrySet()) {
+            Object expected = e.getValue();
+            Object actual = condition.get(e.getKey());
+            boolean same = expected instanceof Number x && actual instanceof Number a
+                    ? Math.abs(x.doubleValue() - a.doubleValue()) < 1e-9
+                    : expected != null && actual != null && expected.toString().equals(actual.toString());
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** One expected range. */
     public record Check(String study, Map<String, Object> match, String figure, Double min, Double max) {
 
         public boolean matches(Map<String, Object> condition) {
-            for (Map.Entry<String, Object> e : match.entrySet()) {
-                if (!sameValue(e.getValue(), condition.get(e.getKey()))) {
-                    return false;
-                }
-            }
-            return true;
+            return Baseline.matches(match, condition);
         }
 
         public boolean inRange(double value) {
@@ -37,12 +47,7 @@ public record Baseline(String scale, List<Check> checks) {
             return "[" + (min == null ? "-inf" : Format.value(min)) + ", " + (max == null ? "inf" : Format.value(max)) + "]";
         }
 
-        private static boolean sameValue(Object expected, Object actual) {
-            if (expected instanceof Number e && actual instanceof Number a) {
-                return Math.abs(e.doubleValue() - a.doubleValue()) < 1e-9;
-            }
-            return expected != null && actual != null && expected.toString().equals(actual.toString());
-        }
+
     }
 
     @SuppressWarnings("unchecked")

@@ -74,7 +74,7 @@ final class ComparisonCharts {
         for (FinishedRun run : runs) {
             for (Map<String, Object> c : run.conditions()) {
                 String label = run.label(c);
-                if (matches(c, focus) && !labels.contains(label)) {
+                if (Baseline.matches(focus, c) && !labels.contains(label)) {
                     labels.add(label);
                     methodOf.put(label, String.valueOf(c.getOrDefault("method", "other")));
                 }
@@ -83,7 +83,7 @@ final class ComparisonCharts {
         List<Charts.Bar> points = new ArrayList<>();
         for (FinishedRun run : runs) {
             for (Map<String, Object> c : run.conditions()) {
-                if (matches(c, focus) && c.get(figure) instanceof Number v) {
+                if (Baseline.matches(focus, c) && c.get(figure) instanceof Number v) {
                     String label = run.label(c);
                     String method = methodOf.get(label);
                     List<String> same = labels.stream().filter(l -> methodOf.get(l).equals(method)).toList();
@@ -104,19 +104,6 @@ final class ComparisonCharts {
         List<String> parts = new ArrayList<>();
         focus.forEach((k, v) -> parts.add(k + " " + v));
         return " (" + String.join(", ", parts) + ")";
-    }
-
-    /** Whether a condition row has every value of {@code focus} (numbers compared as numbers). */
-    static boolean matches(Map<String, Object> condition, Map<String, Object> focus) {
-        for (Map.Entry<String, Object> f : focus.entrySet()) {
-            Object v = condition.get(f.getKey());
-            boolean same = v instanceof Number n && f.getValue() instanceof Number m
-                    ? Math.abs(n.doubleValue() - m.doubleValue()) < 1e-9 : f.getValue().equals(v);
-            if (!same) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static List<String> headline(String study, List<FinishedRun> runs) {
