@@ -55,6 +55,7 @@ final class BenchExperiment implements Experiment<Workload> {
         s.put("thread_settings", "each figure's process gets OMP_NUM_THREADS = threads and OMP_WAIT_POLICY=PASSIVE; "
                 + "the peer also calls torch.set_num_threads(threads); ratio figures (mlp-mixup-ratio, fgsm, "
                 + "speech-pipeline) are measured at 1 OpenMP thread");
+        s.put("child_jvm_options", String.join(" ", childJvmOptions()));
         s.put("peer", peer);
         return s;
     }
@@ -68,6 +69,15 @@ final class BenchExperiment implements Experiment<Workload> {
     public long workUnits(Workload w) {
         BenchStudy.Steps steps = preset.of(w.workload());
         return steps.warmup() + steps.timed();
+    }
+
+    /**
+     * Extra options for the DL4J children from {@code MIXUP_BENCH_JVM_OPTS}, e.g. a flight recording or
+     * JavaCPP's memory settings, so that a lead can be measured without editing code.
+     */
+    static List<String> childJvmOptions() {
+        String extra = System.getenv().getOrDefault("MIXUP_BENCH_JVM_OPTS", "").trim();
+        return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
     }
 
     /** The folder a workload reads ("-" when it makes its own inputs). */
@@ -102,8 +112,9 @@ final class BenchExperiment implements Experiment<Workload> {
                 command.add(String.valueOf(w.threads()));
                 command.addAll(peerOptions(w));
             } else {
-                command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
-                        "-cp", System.getProperty("java.class.path"), BenchWorkload.class.getName()));
+                command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
+                command.addAll(childJvmOptions());
+                command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchWorkload.class.getName()));
                 command.addAll(args);
                 command.add(preset.scale().name().toLowerCase(java.util.Locale.ROOT));
             }
