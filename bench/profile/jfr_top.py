@@ -7,7 +7,9 @@ Usage: python3 bench/profile/jfr_top.py run.jfr [--within FRAME_SUBSTRING] [--to
 --within keeps only samples whose stack holds that frame (e.g. GanBench.iteration), which drops
 start-up, data loading and warm-up-free parts outside the measured loop.
 JFR samples threads in Java code (jdk.ExecutionSample) and threads in native code
-(jdk.NativeMethodSample, with the Java stack down to the JNI call) separately; both are counted.
+(jdk.NativeMethodSample, with the Java stack down to the JNI call) separately, and settings=profile
+samples Java every 10 ms but native code every 20 ms: each sample is weighted by its period, so the
+shares are shares of time (pass --java-ms/--native-ms for other settings).
 """
 import argparse
 import collections
@@ -63,33 +65,38 @@ def main():
     p.add_argument("jfr")
     p.add_argument("--within", default=None)
     p.add_argument("--top", type=int, default=15)
+    p.add_argument("--java-ms", type=float, default=10, help="jdk.ExecutionSample period of the recording")
+    p.add_argument("--native-ms", type=float, default=20, help="jdk.NativeMethodSample period of the recording")
     a = p.parse_args()
     top = collections.Counter()
     kinds = collections.Counter()
     where = collections.Counter()
     sites = collections.Counter()
-    total = 0
+    total = 0.0
+    count = 0
     for kind, frames in samples(a.jfr):
         if a.within and not any(a.within in f for f in frames):
             continue
-        total += 1
-        top[(frames[0], kind)] += 1
-        kinds[classify(frames, kind)] += 1
-        where[kind] += 1
-        sites[call_site(frames)] += 1
-    print(f"{total} samples" + (f" within {a.within}" if a.within else ""))
-    print("\n| kind of work | samples | share |\n|---|---|---|")
-    for name, n in kinds.most_common():
-        print(f"| {name} | {n} | {100 * n / total:.1f}% |")
-    print("\n| thread state | samples | share |\n|---|---|---|")
-    for name, n in where.most_common():
-        print(f"| {'in native code (JNI)' if name == 'native' else 'in Java code'} | {n} | {100 * n / total:.1f}% |")
-    print(f"\n| top frame (top {a.top}) | in | samples | share |\n|---|---|---|---|")
-    for (frame, kind), n in top.most_common(a.top):
-        print(f"| {frame} | {kind} | {n} | {100 * n / total:.1f}% |")
-    print(f"\n| call site: first frame outside the JNI layer (top {a.top}) | samples | share |\n|---|---|---|")
-    for frame, n in sites.most_common(a.top):
-        print(f"| {frame} | {n} | {100 * n / total:.1f}% |")
+        ms = a.native_ms if kind == "native" else a.java_ms
+        count += 1
+        total += ms
+        top[(frames[0], kind)] += ms
+        kinds[classify(frames, kind)] += ms
+        where[kind] += ms
+        sites[call_site(frames)] += ms
+    print(f"{count} samples, {total / 1000:.1f} s of sampled time" + (f" within {a.within}" if a.within else ""))
+    print("\n| kind of work | share of time |\n|---|---|")
+    for name, t in kinds.most_common():
+        print(f"| {name} | {100 * t / total:.1f}% |")
+    print("\n| thread state | share of time |\n|---|---|")
+    for name, t in where.most_common():
+        print(f"| {'in native code (JNI)' if name == 'native' else 'in Java code'} | {100 * t / total:.1f}% |")
+    print(f"\n| top frame (top {a.top}) | in | share of time |\n|---|---|---|")
+    for (frame, kind), t in top.most_common(a.top):
+        print(f"| {frame} | {kind} | {100 * t / total:.1f}% |")
+    print(f"\n| call site: first frame outside the JNI layer (top {a.top}) | share of time |\n|---|---|")
+    for frame, t in sites.most_common(a.top):
+        print(f"| {frame} | {100 * t / total:.1f}% |")
 
 
 if __name__ == "__main__":
