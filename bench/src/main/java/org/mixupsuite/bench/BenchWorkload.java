@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
-import org.deeplearning4j.nn.conf.WorkspaceMode;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mixupsuite.core.Seeds;
 import org.mixupsuite.core.data.ImageDataLoader;
 import org.mixupsuite.core.data.ImageSet;
@@ -60,26 +58,11 @@ public final class BenchWorkload {
     }
 
     static Network mlp(ImageSet train, long seed) {
-        return Network.of(tuned(Classifiers.mlp(train.featureSize(), new int[] {512, 512}, train.numClasses(), 0, 1e-3, seed)));
+        return Network.of(Classifiers.mlp(train.featureSize(), new int[] {512, 512}, train.numClasses(), 0, 1e-3, seed));
     }
 
     static Network lenet(ImageSet train, long seed) {
-        return Network.of(tuned(Classifiers.lenet(train.channels(), train.height(), train.width(), train.numClasses(), 1e-3, seed)));
-    }
-
-    /**
-     * A lead under measurement: {@code -Dmixup.bench.workspace=NONE|ENABLED} sets DL4J's workspace mode
-     * for training and inference (ENABLED is DL4J's default), so its effect can be timed through
-     * MIXUP_BENCH_JVM_OPTS without a code change.
-     */
-    static MultiLayerNetwork tuned(MultiLayerNetwork net) {
-        String mode = System.getProperty("mixup.bench.workspace");
-        if (mode != null) {
-            WorkspaceMode m = WorkspaceMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
-            net.getLayerWiseConfigurations().setTrainingWorkspaceMode(m);
-            net.getLayerWiseConfigurations().setInferenceWorkspaceMode(m);
-        }
-        return net;
+        return Network.of(Classifiers.lenet(train.channels(), train.height(), train.width(), train.numClasses(), 1e-3, seed));
     }
 
     /** Training steps per second times the batch size, over {@code timed} batches after {@code warmup}. */

@@ -40,9 +40,8 @@ final class GanBench {
     static Map<String, Object> measure(Scale scale, int warmup, int timed, long seed) {
         GanSettings s = GanSettings.of(scale);
         ToyDistribution data = ToyDistribution.of("ring8", s.std());
-        GanSteps steps = new GanSteps(
-                BenchWorkload.tuned(GanNetworks.generator(s.latent(), s.hidden(), s.layers(), Seeds.derive(seed, "init-g"))),
-                BenchWorkload.tuned(GanNetworks.discriminator(s.hidden(), s.layers(), Seeds.derive(seed, "init-d"))),
+        GanSteps steps = new GanSteps(GanNetworks.generator(s.latent(), s.hidden(), s.layers(), Seeds.derive(seed, "init-g")),
+                GanNetworks.discriminator(s.hidden(), s.layers(), Seeds.derive(seed, "init-d")),
                 GanSteps.DiscriminatorForm.ERM, 0, s.generatorLoss().equals("minimax"));
         RandomGenerator rng = Seeds.random(seed, "bench");
         for (int it = 1; it <= warmup; it++) {

@@ -68,8 +68,8 @@ final class SpeechBench {
     }
 
     static Network model(String name, ScalePreset p, int classes, long seed) {
-        return Network.of(BenchWorkload.tuned(SpeechModels.build(name, p.features().height(), p.features().width(), classes,
-                p.widthDivisor(), p.dropout(), p.learningRate(), seed)));
+        return Network.of(SpeechModels.build(name, p.features().height(), p.features().width(), classes,
+                p.widthDivisor(), p.dropout(), p.learningRate(), seed));
     }
 
     /** ERM training examples/s of one speech model on random inputs of the preset's shape. */
