@@ -24,12 +24,14 @@ final class BenchExperiment implements Experiment<Workload> {
 
     private final BenchStudy.Preset preset;
     private final Path data;
+    private final Path speechData;
     private final List<Workload> workloads;
     private final String peer;
 
-    BenchExperiment(BenchStudy.Preset preset, Path data, List<Workload> workloads, String peer) {
+    BenchExperiment(BenchStudy.Preset preset, Path data, Path speechData, List<Workload> workloads, String peer) {
         this.preset = preset;
         this.data = data;
+        this.speechData = speechData;
         this.workloads = workloads;
         this.peer = peer;
     }
@@ -38,12 +40,22 @@ final class BenchExperiment implements Experiment<Workload> {
     public Map<String, Object> settings() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("preset", preset);
-        s.put("batch_size", BenchWorkload.BATCH);
+        s.put("batch_size", Map.of("mlp, lenet, mlp-mixup-ratio, fgsm (training)", BenchWorkload.BATCH,
+                "fgsm (attack)", FgsmBench.ATTACK_ROWS + " rows per block, in FgsmAttack's chunks of 500",
+                "gan", "the GAN study's preset", "speech-*", "the speech study's preset"));
         s.put("data", data.toAbsolutePath().toString());
-        s.put("models", Map.of("mlp", "784-512-512-10 ReLU, Adam 1e-3",
-                "lenet", "conv 5x5x20, max-pool 2, conv 5x5x50, max-pool 2, dense 500, Adam 1e-3"));
+        s.put("speech_data", workloads.stream().anyMatch(Workload::usesSpeechData) ? speechData.toAbsolutePath().toString()
+                : "not used");
+        s.put("models", Map.of("mlp", "784-512-512-10 ReLU, Adam 1e-3 (also the adversarial study's quick target model)",
+                "lenet", "conv 5x5x20, max-pool 2, conv 5x5x50, max-pool 2, dense 500, Adam 1e-3",
+                "fgsm", FgsmBench.describe(),
+                "gan", GanBench.describe(preset.scale()),
+                "speech-lenet, speech-vgg", SpeechBench.describeModels(preset.scale()),
+                "speech-pipeline", SpeechBench.describePipeline(preset.scale())));
         s.put("thread_settings", "each figure's process gets OMP_NUM_THREADS = threads and OMP_WAIT_POLICY=PASSIVE; "
-                + "the peer also calls torch.set_num_threads(threads)");
+                + "the peer also calls torch.set_num_threads(threads); ratio figures (mlp-mixup-ratio, fgsm, "
+                + "speech-pipeline) are measured at 1 OpenMP thread");
+        s.put("child_jvm_options", String.join(" ", childJvmOptions()));
         s.put("peer", peer);
         return s;
     }
@@ -55,28 +67,56 @@ final class BenchExperiment implements Experiment<Workload> {
 
     @Override
     public long workUnits(Workload w) {
-        return timed(w) + preset.warmup();
+        BenchStudy.Steps steps = preset.of(w.workload());
+        return steps.warmup() + steps.timed();
     }
 
-    private int timed(Workload w) {
-        return w.workload().equals("lenet") ? preset.timedLenet() : preset.timedMlp();
+    /**
+     * Extra options for the DL4J children from {@code MIXUP_BENCH_JVM_OPTS}, e.g. a flight recording or
+     * JavaCPP's memory settings, so that a lead can be measured without editing code.
+     */
+    static List<String> childJvmOptions() {
+        String extra = System.getenv().getOrDefault("MIXUP_BENCH_JVM_OPTS", "").trim();
+        return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
+    }
+
+    /** The folder a workload reads ("-" when it makes its own inputs). */
+    private String dataFor(Workload w) {
+        if (w.usesSpeechData()) {
+            return speechData.toAbsolutePath().toString();
+        }
+        return List.of("mlp", "lenet", "mlp-mixup-ratio", "fgsm").contains(w.workload()) ? data.toAbsolutePath().toString() : "-";
+    }
+
+    /** The shapes and settings the PyTorch peer needs, from the same presets the Java side reads. */
+    private List<String> peerOptions(Workload w) {
+        return switch (w.workload()) {
+            case "gan" -> GanBench.peerOptions(preset.scale());
+            case "speech-lenet", "speech-vgg" -> SpeechBench.peerOptions(preset.scale());
+            case "fgsm" -> FgsmBench.peerOptions();
+            default -> List.of();
+        };
     }
 
     @Override
     public ConditionResult run(Workload w, ConditionContext ctx) throws IOException, InterruptedException {
         synchronized (ONE_AT_A_TIME) {
-            List<String> args = List.of(w.workload(), data.toAbsolutePath().toString(), String.valueOf(preset.warmup()),
-                    String.valueOf(timed(w)), String.valueOf(ctx.seed()));
+            BenchStudy.Steps steps = preset.of(w.workload());
+            List<String> args = List.of(w.workload(), dataFor(w), String.valueOf(steps.warmup()),
+                    String.valueOf(steps.timed()), String.valueOf(ctx.seed()));
             List<String> command = new ArrayList<>();
             if (w.framework().equals("pytorch")) {
                 command.addAll(List.of(BenchStudy.PytorchPeer.PYTHON,
                         BenchStudy.home().resolve("bench").resolve("pytorch").resolve("bench.py").toString()));
                 command.addAll(args);
                 command.add(String.valueOf(w.threads()));
+                command.addAll(peerOptions(w));
             } else {
-                command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
-                        "-cp", System.getProperty("java.class.path"), BenchWorkload.class.getName()));
+                command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
+                command.addAll(childJvmOptions());
+                command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchWorkload.class.getName()));
                 command.addAll(args);
+                command.add(preset.scale().name().toLowerCase(java.util.Locale.ROOT));
             }
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
             pb.environment().put("OMP_NUM_THREADS", String.valueOf(w.threads()));

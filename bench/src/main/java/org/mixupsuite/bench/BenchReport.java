@@ -6,48 +6,140 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.mixupsuite.core.charts.Charts;
 import org.mixupsuite.core.charts.Palette;
 import org.mixupsuite.core.run.AtomicFiles;
 import org.mixupsuite.core.run.RunResults;
 import org.mixupsuite.core.stats.Interval;
 
-/** The benchmark's chart (examples/s, DL4J beside PyTorch) and its Markdown table with the ratios. */
+/**
+ * The benchmark's Markdown table (one row per DL4J figure, beside its PyTorch peer and the ratio),
+ * the issue's targets checked against the measured figures, and two charts: the rates, and DL4J /
+ * PyTorch per workload.
+ */
 final class BenchReport {
+
+    /** The targets: mixup costs at most 3% more per step, features at least 5x training, FGSM at least 1x. */
+    static final double MIXUP_RATIO_MAX = 1.03;
+    static final double PIPELINE_RATIO_MIN = 5;
+    static final double FGSM_RATIO_MIN = 1;
 
     private BenchReport() {
     }
 
     static void write(RunResults<Workload> results, Path dir) throws IOException {
-        List<Charts.Bar> bars = new ArrayList<>();
-        StringBuilder md = new StringBuilder("| workload | threads | DL4J | PyTorch | DL4J / PyTorch |\n|---|---|---|---|---|\n");
-        for (Workload w : results.byCondition().keySet()) {
-            if (!w.framework().equals("dl4j")) {
+        String md = table(results) + "\n" + targets(results);
+        AtomicFiles.write(dir.resolve("bench.md"), md.getBytes(StandardCharsets.UTF_8));
+        List<Charts.Bar> rates = new ArrayList<>();
+        List<Charts.Bar> ratios = new ArrayList<>();
+        for (Workload w : dl4j(results)) {
+            if (w.figure().endsWith("_ratio")) {
                 continue;
             }
-            Workload peer = new Workload(w.workload(), "pytorch", w.threads());
-            boolean hasPeer = results.byCondition().containsKey(peer);
-            String figure = w.workload().equals("mlp-mixup-ratio") ? "mixup_erm_step_ratio" : "examples_per_s";
-            Interval mine = results.figure(w, figure);
-            Interval theirs = hasPeer ? results.figure(peer, figure) : null;
-            md.append("| ").append(w.workload()).append(" (").append(figure.replace('_', ' ')).append(") | ")
-                    .append(w.threads()).append(" | ").append(format(mine)).append(" | ")
-                    .append(theirs == null ? "not measured" : format(theirs)).append(" | ")
-                    .append(theirs == null || figure.contains("ratio") ? "" : String.format(Locale.ROOT, "%.2f", mine.mean() / theirs.mean()))
-                    .append(" |\n");
-            if (figure.equals("examples_per_s")) {
-                String category = w.workload() + ", " + w.threads() + " thread" + (w.threads() > 1 ? "s" : "");
-                bars.add(new Charts.Bar(category, "DL4J (this suite)", Palette.MIXUP, mine.mean(), mine.ci95()));
-                if (theirs != null) {
-                    bars.add(new Charts.Bar(category, "PyTorch peer", Palette.REFERENCE, theirs.mean(), theirs.ci95()));
-                }
+            String category = w.workload() + " (" + unit(w.figure()) + "), " + w.threads() + "t";
+            Interval mine = results.figure(w, w.figure());
+            rates.add(new Charts.Bar(category, "DL4J (this suite)", Palette.MIXUP, mine.mean(), mine.ci95()));
+            Optional<Interval> theirs = peer(results, w);
+            if (theirs.isPresent()) {
+                rates.add(new Charts.Bar(category, "PyTorch peer", Palette.REFERENCE, theirs.get().mean(), theirs.get().ci95()));
+                ratios.add(new Charts.Bar(w.workload() + ", " + w.threads() + "t", "DL4J / PyTorch", Palette.MIXUP,
+                        mine.mean() / theirs.get().mean(), 0));
             }
         }
-        AtomicFiles.write(dir.resolve("bench.md"), md.toString().getBytes(StandardCharsets.UTF_8));
-        if (!bars.isEmpty()) {
-            Charts.savePng(Charts.bars("Training throughput, batch 128 (bars: 95% interval over repeats)", "workload",
-                    "examples per second", bars, List.of()), dir.resolve("throughput.png"));
+        if (!rates.isEmpty()) {
+            Charts.savePng(Charts.bars("Throughput per workload (bars: 95% interval over repeats)", "workload",
+                    "per second", rates, List.of()), dir.resolve("throughput.png"));
         }
+        if (!ratios.isEmpty()) {
+            Charts.savePng(Charts.bars("DL4J / PyTorch, same workload and threads (1 = as fast)", "workload",
+                    "DL4J rate / PyTorch rate", ratios, List.of(new Charts.Reference("as fast", 1, Palette.REFERENCE))),
+                    dir.resolve("dl4j-vs-pytorch.png"));
+        }
+    }
+
+    /** One row per DL4J figure, in plan order. */
+    static String table(RunResults<Workload> results) {
+        StringBuilder md = new StringBuilder("| workload | figure | threads | DL4J | PyTorch | DL4J / PyTorch |\n"
+                + "|---|---|---|---|---|---|\n");
+        for (Workload w : dl4j(results)) {
+            Interval mine = results.figure(w, w.figure());
+            Optional<Interval> theirs = peer(results, w);
+            String ratio = theirs.isEmpty() || w.figure().endsWith("_ratio") ? ""
+                    : String.format(Locale.ROOT, "%.2f", mine.mean() / theirs.get().mean());
+            md.append("| ").append(w.workload()).append(" | ").append(w.figure().replace('_', ' ')).append(" | ")
+                    .append(w.threads()).append(" | ").append(format(mine)).append(" | ")
+                    .append(theirs.map(BenchReport::format).orElse(Workload.NO_PEER.contains(w.workload()) ? "no peer" : "not measured"))
+                    .append(" | ").append(ratio).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    /** The targets, each with the measured figure and whether it is met; workloads not run are left out. */
+    static String targets(RunResults<Workload> results) {
+        StringBuilder md = new StringBuilder("| target | measured | met |\n|---|---|---|\n");
+        find(results, "mlp-mixup-ratio").ifPresent(w -> {
+            double r = results.figure(w, "mixup_erm_step_ratio").mean();
+            md.append(row("mixup / ERM step time (MLP, interleaved) <= " + MIXUP_RATIO_MAX, fixed(r), r <= MIXUP_RATIO_MAX));
+        });
+        find(results, "speech-pipeline").ifPresent(w -> {
+            double r = results.figure(w, "pipeline_train_ratio").mean();
+            md.append(row("speech features (augmented) clips/s >= " + fixed(PIPELINE_RATIO_MIN) + " x LeNet training examples/s",
+                    fixed(r) + " x (" + format(results.figure(w, "clips_per_s")) + " vs "
+                            + format(results.figure(w, "train_examples_per_s")) + ")", r >= PIPELINE_RATIO_MIN));
+            for (String model : List.of("speech-lenet", "speech-vgg")) {
+                find(results, model).ifPresent(m -> {
+                    double q = results.figure(w, "clips_per_s").mean() / results.figure(m, "examples_per_s").mean();
+                    md.append(row("speech features clips/s >= " + fixed(PIPELINE_RATIO_MIN) + " x " + model
+                            + " training examples/s (its own process, " + m.threads() + " thread)",
+                            fixed(q) + " x", q >= PIPELINE_RATIO_MIN));
+                });
+            }
+            md.append("| share of the loop's time waiting for features, the epoch featurized up front (as the study does) | ")
+                    .append(percent(results.figure(w, "data_wait_share").mean())).append(" | |\n");
+            md.append("| the same, next batches featurized on another thread | ")
+                    .append(percent(results.figure(w, "data_wait_share_prefetch").mean())).append(" | |\n");
+        });
+        find(results, "fgsm").ifPresent(w -> {
+            double r = results.figure(w, "fgsm_train_ratio").mean();
+            md.append(row("FGSM examples/s >= " + fixed(FGSM_RATIO_MIN) + " x training examples/s (same MLP)",
+                    fixed(r) + " x (" + format(results.figure(w, "fgsm_examples_per_s")) + " vs "
+                            + format(results.figure(w, "train_examples_per_s")) + ")", r >= FGSM_RATIO_MIN));
+        });
+        return md.toString();
+    }
+
+    private static List<Workload> dl4j(RunResults<Workload> results) {
+        return results.byCondition().keySet().stream().filter(w -> w.framework().equals("dl4j")).toList();
+    }
+
+    private static Optional<Workload> find(RunResults<Workload> results, String workload) {
+        return dl4j(results).stream().filter(w -> w.workload().equals(workload)).findFirst();
+    }
+
+    private static Optional<Interval> peer(RunResults<Workload> results, Workload w) {
+        Workload p = new Workload(w.workload(), "pytorch", w.threads());
+        return results.byCondition().containsKey(p) ? Optional.of(results.figure(p, w.figure())) : Optional.empty();
+    }
+
+    private static String row(String target, String measured, boolean met) {
+        return "| " + target + " | " + measured + " | " + (met ? "yes" : "**no**") + " |\n";
+    }
+
+    private static String unit(String figure) {
+        return switch (figure) {
+            case "iterations_per_s" -> "iterations/s";
+            case "clips_per_s" -> "clips/s";
+            default -> "examples/s";
+        };
+    }
+
+    private static String fixed(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * share);
     }
 
     private static String format(Interval v) {

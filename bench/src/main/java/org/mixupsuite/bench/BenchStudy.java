@@ -1,27 +1,66 @@
 package org.mixupsuite.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.mixupsuite.core.BadInputException;
 import org.mixupsuite.core.data.ImageData;
 import org.mixupsuite.core.data.ImageDataLoader;
 import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.RunSettings;
+import org.mixupsuite.core.run.Scale;
 import org.mixupsuite.core.run.Study;
+import org.mixupsuite.speech.SpeechStudy;
 
 /**
- * {@code ./mixup bench}: training throughput of the suite's models and the cost of mixup, each
+ * {@code ./mixup bench}: training throughput of the suite's models, the cost of mixup, FGSM against
+ * training, GAN iterations, and whether the speech feature pipeline keeps up with training; each
  * figure in its own process, optionally beside the same workloads in PyTorch ({@code --peer}).
  * Runs are ordinary runs (reports/runs/bench/...), so {@code --seeds N} repeats every figure.
  */
 public final class BenchStudy implements Study {
 
-    /** Batches measured per figure at each scale (after warm-up batches that are not timed). */
-    record Preset(int warmup, int timedMlp, int timedLenet, List<Integer> threads) {
+    /** Untimed warm-up steps, then timed steps, of one workload (steps: batches, GAN iterations, pipeline batches). */
+    record Steps(int warmup, int timed) {
+    }
+
+    /** Steps per workload at a scale, and the OpenMP thread counts each throughput figure is measured at. */
+    record Preset(Scale scale, Map<String, Steps> steps, List<Integer> threads) {
+
+        static Preset of(Scale scale) {
+            return switch (scale) {
+                case SMOKE -> new Preset(scale, all(new Steps(1, 2), new Steps(1, 2), new Steps(2, 2),
+                        new Steps(2, 2), new Steps(2, 3), new Steps(1, 2), new Steps(1, 2), new Steps(1, 2)), List.of(1));
+                // the speech models take most of a second per step in DL4J on one core: few steps keep the run to minutes
+                case QUICK -> new Preset(scale, all(new Steps(20, 200), new Steps(20, 40), new Steps(20, 200),
+                        new Steps(20, 100), new Steps(20, 200), new Steps(5, 15), new Steps(5, 15), new Steps(3, 12)),
+                        List.of(1, 2));
+                // the paper's speech models on full 160 x 101 inputs take seconds per step on a small CPU
+                case PAPER -> new Preset(scale, all(new Steps(50, 1000), new Steps(50, 200), new Steps(50, 1000),
+                        new Steps(50, 500), new Steps(50, 1000), new Steps(5, 20), new Steps(2, 5), new Steps(3, 20)),
+                        List.of(1, 2));
+            };
+        }
+
+        /** Steps in the order of {@link Workload#NAMES}. */
+        private static Map<String, Steps> all(Steps... steps) {
+            Map<String, Steps> m = new LinkedHashMap<>();
+            for (int i = 0; i < steps.length; i++) {
+                m.put(Workload.NAMES.get(i), steps[i]);
+            }
+            return m;
+        }
+
+        Steps of(String workload) {
+            return steps.get(workload);
+        }
     }
 
     @Override
@@ -31,29 +70,37 @@ public final class BenchStudy implements Study {
 
     @Override
     public String summary() {
-        return "throughput benchmarks (examples/s, mixup/ERM step ratio), optionally beside PyTorch (--peer)";
+        return "throughput benchmarks (examples/s, mixup/ERM step ratio, FGSM, GAN, speech pipeline), optionally beside PyTorch (--peer)";
     }
 
     @Override
     public void addOptions(Options o) {
         o.addOption(Option.builder().longOpt("peer").desc("also run the PyTorch reference (installs python3-torch if missing)").get());
         o.addOption(Option.builder().longOpt("workloads").hasArg().argName("LIST")
-                .desc("any of mlp, lenet, mlp-mixup-ratio (default all)").get());
+                .desc("any of " + String.join(", ", Workload.NAMES) + " (default all)").get());
+        o.addOption(Option.builder().longOpt("speech-data").hasArg().argName("DIR")
+                .desc("Speech Commands folder for speech-pipeline (default: the synthesized set of ./mixup setup)").get());
     }
 
     @Override
     public Experiment<?> plan(CommandLine cmd, RunSettings settings) {
-        Preset preset = switch (settings.scale()) {
-            case SMOKE -> new Preset(2, 5, 3, List.of(1));
-            case QUICK -> new Preset(20, 200, 40, List.of(1, 2));
-            case PAPER -> new Preset(50, 1000, 200, List.of(1, 2));
-        };
+        Preset preset = Preset.of(settings.scale());
         List<String> names = cmd.hasOption("workloads") ? List.of(cmd.getOptionValue("workloads").split(","))
-                : List.of("mlp", "lenet", "mlp-mixup-ratio");
+                : Workload.NAMES;
         for (String n : names) {
-            if (!List.of("mlp", "lenet", "mlp-mixup-ratio").contains(n)) {
-                throw new org.mixupsuite.core.BadInputException("--workloads: '" + n + "' is not a workload");
+            if (!Workload.NAMES.contains(n)) {
+                throw new BadInputException("--workloads: '" + n + "' is not a workload (" + String.join(", ", Workload.NAMES) + ")");
             }
+        }
+        Path speech = cmd.hasOption("speech-data") ? Path.of(cmd.getOptionValue("speech-data")) : SpeechStudy.defaultData();
+        if (names.contains("speech-pipeline") && !Files.isDirectory(speech)) {
+            if (cmd.hasOption("workloads") || cmd.hasOption("speech-data")) {
+                throw new BadInputException(speech, "speech-pipeline needs a Speech Commands folder; run ./mixup setup "
+                        + "or pass --speech-data DIR");
+            }
+            // the default list should still run on a machine without the speech set: say what is left out
+            System.out.println("bench: no speech data at " + speech + " (./mixup setup makes it); skipping speech-pipeline");
+            names = names.stream().filter(n -> !n.equals("speech-pipeline")).toList();
         }
         String peer = cmd.hasOption("peer") ? PytorchPeer.availability() : "not requested (--peer)";
         boolean withPeer = peer.equals(PytorchPeer.AVAILABLE);
@@ -62,17 +109,16 @@ public final class BenchStudy implements Study {
         }
         List<Workload> workloads = new ArrayList<>();
         for (String n : names) {
-            // the ratio is a property of the step, not of the thread count: one thread is enough
-            List<Integer> threads = n.equals("mlp-mixup-ratio") ? List.of(1) : preset.threads();
+            List<Integer> threads = Workload.ONE_THREAD.contains(n) ? List.of(1) : preset.threads();
             for (int t : threads) {
                 workloads.add(new Workload(n, "dl4j", t));
-                if (withPeer) {
+                if (withPeer && !Workload.NO_PEER.contains(n)) {
                     workloads.add(new Workload(n, "pytorch", t));
                 }
             }
         }
         ImageData data = ImageDataLoader.loadOrDefault(settings.data());
-        return new BenchExperiment(preset, data.source(), workloads, peer);
+        return new BenchExperiment(preset, data.source(), speech, workloads, peer);
     }
 
     static Path home() {

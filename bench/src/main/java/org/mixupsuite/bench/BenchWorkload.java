@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.mixupsuite.core.Seeds;
-import org.mixupsuite.core.data.ImageData;
 import org.mixupsuite.core.data.ImageDataLoader;
 import org.mixupsuite.core.data.ImageSet;
 import org.mixupsuite.core.mixup.Batch;
 import org.mixupsuite.core.mixup.MixupStrategy;
 import org.mixupsuite.core.run.Json;
+import org.mixupsuite.core.run.Scale;
 import org.mixupsuite.core.train.Classifiers;
 import org.mixupsuite.core.train.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * One benchmark figure, measured in its own JVM so that its OpenMP settings come from its own
  * process environment and no other workload's JIT or memory state leaks into it. Prints one JSON
- * line with the figures. Usage: {@code BenchWorkload <workload> <data-dir> <warmup> <timed> <seed>}.
+ * line with the figures. Usage:
+ * {@code BenchWorkload <workload> <data-dir or -> <warmup> <timed> <seed> [smoke|quick|paper]}.
  */
 public final class BenchWorkload {
 
@@ -31,14 +32,26 @@ public final class BenchWorkload {
 
     public static void main(String[] args) throws Exception {
         String workload = args[0];
-        ImageData data = ImageDataLoader.load(Path.of(args[1]));
+        Path dir = Path.of(args[1]);
         int warmup = Integer.parseInt(args[2]);
         int timed = Integer.parseInt(args[3]);
         long seed = Long.parseLong(args[4]);
+        Scale scale = args.length > 5 ? Scale.parse(args[5]) : Scale.QUICK;
         Map<String, Object> result = switch (workload) {
-            case "mlp" -> examplesPerSecond(mlp(data.train(), seed), data.train(), warmup, timed, seed);
-            case "lenet" -> examplesPerSecond(lenet(data.train(), seed), data.train(), warmup, timed, seed);
-            case "mlp-mixup-ratio" -> mixupRatio(data.train(), warmup, timed, seed);
+            case "mlp" -> {
+                ImageSet train = ImageDataLoader.load(dir).train();
+                yield examplesPerSecond(mlp(train, seed), train, warmup, timed, seed);
+            }
+            case "lenet" -> {
+                ImageSet train = ImageDataLoader.load(dir).train();
+                yield examplesPerSecond(lenet(train, seed), train, warmup, timed, seed);
+            }
+            case "mlp-mixup-ratio" -> mixupRatio(ImageDataLoader.load(dir).train(), warmup, timed, seed);
+            case "fgsm" -> FgsmBench.measure(ImageDataLoader.load(dir), warmup, timed, seed);
+            case "gan" -> GanBench.measure(scale, warmup, timed, seed);
+            case "speech-lenet" -> SpeechBench.trainingRate("lenet", scale, warmup, timed, seed);
+            case "speech-vgg" -> SpeechBench.trainingRate("vgg11", scale, warmup, timed, seed);
+            case "speech-pipeline" -> SpeechBench.pipeline(dir, scale, warmup, timed, seed);
             default -> throw new IllegalArgumentException("unknown workload " + workload);
         };
         System.out.println(Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));

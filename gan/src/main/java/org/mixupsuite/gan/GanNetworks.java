@@ -15,17 +15,17 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * its default settings. The generator maps a latent vector to a 2-D point; the discriminator ends in
  * one logit, trained with binary cross-entropy through a sigmoid (which accepts mixup's soft targets).
  */
-final class GanNetworks {
+public final class GanNetworks {
 
     private GanNetworks() {
     }
 
     /** Ends in a plain linear layer, not an output layer: G has no loss of its own, only D's gradient. */
-    static MultiLayerNetwork generator(int latent, int hidden, int layers, long seed) {
+    public static MultiLayerNetwork generator(int latent, int hidden, int layers, long seed) {
         return mlp(latent, hidden, layers, new DenseLayer.Builder().nOut(2).activation(Activation.IDENTITY).build(), seed);
     }
 
-    static MultiLayerNetwork discriminator(int hidden, int layers, long seed) {
+    public static MultiLayerNetwork discriminator(int hidden, int layers, long seed) {
         return mlp(2, hidden, layers, new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1)
                 .activation(Activation.SIGMOID).build(), seed);
     }

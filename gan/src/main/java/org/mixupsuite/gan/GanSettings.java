@@ -13,10 +13,10 @@ import org.mixupsuite.core.run.Scale;
  * @param mixupForm     paper (target lambda on real/fake blends) or demo (blended shuffles, lambda ~ U(0, alpha))
  * @param coverageShare least share of samples near a mode for it to count as covered (0 = a quarter of a fair share)
  */
-record GanSettings(int iterations, int dSteps, int batch, int latent, int hidden, int layers, double std,
+public record GanSettings(int iterations, int dSteps, int batch, int latent, int hidden, int layers, double std,
                    String generatorLoss, String mixupForm, double coverageShare, int evalSamples, int curvePoints) {
 
-    static GanSettings of(Scale scale) {
+    public static GanSettings of(Scale scale) {
         return switch (scale) {
             case SMOKE -> new GanSettings(30, 2, 64, 2, 32, 3, 0.01, "minimax", "paper", 0, 500, 3);
             case QUICK -> new GanSettings(2000, 5, 128, 2, 128, 3, 0.01, "minimax", "paper", 0, 2500, 20);

@@ -16,10 +16,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * its own fit, the generator only through the gradient that flows back from the discriminator's
  * loss, which the discriminator computes without updating itself.
  */
-final class GanSteps {
+public final class GanSteps {
 
     /** How D sees real and fake points. */
-    enum DiscriminatorForm {
+    public enum DiscriminatorForm {
         /** Plain GAN: real labelled 1, fake labelled 0. */
         ERM,
         /** The paper's form: D on lambda x_real + (1 - lambda) G(z) with target lambda, lambda ~ Beta(alpha, alpha) per example. */
@@ -35,7 +35,7 @@ final class GanSteps {
     private final boolean minimax;
 
     /** @param minimax G maximizes D's loss on fakes (the paper's objective); else G minimizes D's loss against "real" */
-    GanSteps(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DiscriminatorForm form, double alpha,
+    public GanSteps(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DiscriminatorForm form, double alpha,
              boolean minimax) {
         this.generator = generator;
         this.discriminator = discriminator;
@@ -53,7 +53,7 @@ final class GanSteps {
     }
 
     /** Trains D once on a real batch and a batch of G's samples; returns D's loss. */
-    double discriminatorStep(INDArray real, INDArray z, RandomGenerator rng) {
+    public double discriminatorStep(INDArray real, INDArray z, RandomGenerator rng) {
         INDArray fake = generator.output(z, false);
         int n = (int) real.rows();
         INDArray x;
@@ -89,7 +89,7 @@ final class GanSteps {
      * Trains G once: D's input gradient at G(z) (sum over the batch, as DL4J returns it; the updater
      * divides by the batch size) is pushed back through G as an external error.
      */
-    void generatorStep(INDArray z, int iteration) {
+    public void generatorStep(INDArray z, int iteration) {
         generator.setInput(z);
         List<INDArray> activations = generator.feedForward(true, false);
         INDArray fake = activations.get(activations.size() - 1);

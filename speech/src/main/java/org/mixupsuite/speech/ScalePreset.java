@@ -14,10 +14,10 @@ import org.mixupsuite.core.run.Scale;
  * @param dropout      LeNet's dropout probability (the paper's 0.5; VGG-11 has none)
  * @param augment      per-epoch time shift, background noise and level jitter of training clips
  */
-record ScalePreset(List<String> models, List<Double> alphas, int epochs, int batchSize, double learningRate,
+public record ScalePreset(List<String> models, List<Double> alphas, int epochs, int batchSize, double learningRate,
                    int trainSize, int evalSize, Features features, int widthDivisor, double dropout, boolean augment) {
 
-    static ScalePreset of(Scale scale) {
+    public static ScalePreset of(Scale scale) {
         return switch (scale) {
             case SMOKE -> new ScalePreset(SpeechModels.NAMES, List.of(0.2), 2, 16, 2e-3, 300, 200,
                     new Features(4, 2), 8, 0.5, true);

@@ -23,7 +23,7 @@ import org.mixupsuite.core.run.Study;
 public final class SpeechStudy implements Study {
 
     /** Where data-scripts/speech-commands-synth.sh puts the synthesized set. */
-    static Path defaultData() {
+    public static Path defaultData() {
         return Path.of(System.getProperty("mixup.home", ".")).resolve("data").resolve("speech-commands-synth");
     }
 

@@ -1,0 +1,56 @@
+package org.mixupsuite.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mixupsuite.core.run.ConditionResult;
+import org.mixupsuite.core.run.RunResults;
+
+/** The table and the targets from given figures: no processes, no timing. */
+class BenchReportTest {
+
+    private static RunResults.SeedResult<Workload> result(String workload, String framework, Map<String, Object> figures) {
+        return new RunResults.SeedResult<>(new Workload(workload, framework, 1), 0, ConditionResult.complete(figures, List.of()));
+    }
+
+    private static RunResults<Workload> measured() {
+        List<RunResults.SeedResult<Workload>> r = new ArrayList<>();
+        for (String w : Workload.NAMES) {
+            r.add(result(w, "dl4j", switch (w) {
+                case "mlp-mixup-ratio" -> Map.of("mixup_erm_step_ratio", 1.01);
+                case "fgsm" -> Map.of("fgsm_examples_per_s", 3000.0, "train_examples_per_s", 2000.0, "fgsm_train_ratio", 1.5);
+                case "gan" -> Map.of("iterations_per_s", 50.0);
+                case "speech-pipeline" -> Map.of("clips_per_s", 1200.0, "train_examples_per_s", 400.0,
+                        "pipeline_train_ratio", 3.0, "data_wait_share", 0.25, "data_wait_share_prefetch", 0.01);
+                default -> Map.of("examples_per_s", 1000.0);
+            }));
+        }
+        r.add(result("gan", "pytorch", Map.of("iterations_per_s", 200.0)));
+        return new RunResults<>(r);
+    }
+
+    @Test
+    void tableHasOneRowPerDl4jWorkloadWithTheRatioToItsPeer() {
+        String table = BenchReport.table(measured());
+        List<String> rows = table.lines().skip(2).toList();
+        assertEquals(Workload.NAMES.size(), rows.size(), table);
+        for (int i = 0; i < rows.size(); i++) {
+            assertTrue(rows.get(i).startsWith("| " + Workload.NAMES.get(i) + " |"), rows.get(i));
+        }
+        assertTrue(table.contains("| gan | iterations per s | 1 | 50.000 | 200 | 0.25 |"), table);
+        assertTrue(table.contains("| speech-pipeline | clips per s | 1 | 1,200 | no peer |"), table);
+    }
+
+    @Test
+    void targetsSayWhichAreMet() {
+        String targets = BenchReport.targets(measured());
+        assertTrue(targets.contains("<= 1.03 | 1.01 | yes |"), targets);
+        assertTrue(targets.contains("3.00 x (1,200 vs 400) | **no** |"), targets);
+        assertTrue(targets.contains("1.50 x (3,000 vs 2,000) | yes |"), targets);
+        assertTrue(targets.contains("| 25.0% |"), targets);
+    }
+}
