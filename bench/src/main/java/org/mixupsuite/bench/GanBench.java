@@ -10,8 +10,6 @@ import org.mixupsuite.gan.GanNetworks;
 import org.mixupsuite.gan.GanSettings;
 import org.mixupsuite.gan.GanSteps;
 import org.mixupsuite.gan.ToyDistribution;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * GAN iterations/s with the GAN study's own networks and steps at its preset (quick: 3 hidden layers
@@ -45,31 +43,16 @@ final class GanBench {
                 GanSteps.DiscriminatorForm.ERM, 0, s.generatorLoss().equals("minimax"));
         RandomGenerator rng = Seeds.random(seed, "bench");
         for (int it = 1; it <= warmup; it++) {
-            iteration(steps, s, data, rng, it);
+            steps.iteration(data, s.batch(), s.latent(), s.dSteps(), rng, it);
         }
         long started = System.nanoTime();
         for (int it = warmup + 1; it <= warmup + timed; it++) {
-            iteration(steps, s, data, rng, it);
+            steps.iteration(data, s.batch(), s.latent(), s.dSteps(), rng, it);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("iterations_per_s", timed / seconds);
         r.put("iteration_ms", 1000 * seconds / timed);
         return r;
-    }
-
-    private static void iteration(GanSteps steps, GanSettings s, ToyDistribution data, RandomGenerator rng, int it) {
-        for (int k = 0; k < s.dSteps(); k++) {
-            steps.discriminatorStep(data.sample(s.batch(), rng), latent(s.batch(), s.latent(), rng), rng);
-        }
-        steps.generatorStep(latent(s.batch(), s.latent(), rng), it);
-    }
-
-    private static INDArray latent(int n, int dims, RandomGenerator rng) {
-        float[] z = new float[n * dims];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = (float) rng.nextGaussian();
-        }
-        return Nd4j.create(z, new long[] {n, dims}, 'c');
     }
 }

@@ -19,7 +19,6 @@ import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.Json;
 import org.mixupsuite.core.run.RunResults;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains a GAN per data set and method and measures mode coverage on a fixed set of latent
@@ -91,17 +90,13 @@ final class GanExperiment implements Experiment<GanCondition> {
         GanSteps.DiscriminatorForm form = !c.method().equals("mixup") ? GanSteps.DiscriminatorForm.ERM
                 : settings.mixupForm().equals("demo") ? GanSteps.DiscriminatorForm.DEMO : GanSteps.DiscriminatorForm.PAPER;
         GanSteps steps = new GanSteps(g, d, form, c.alpha(), settings.generatorLoss().equals("minimax"));
-        INDArray evalZ = latent(settings.evalSamples(), ctx.random("eval"));
+        INDArray evalZ = GanSteps.latent(settings.evalSamples(), settings.latent(), ctx.random("eval"));
         Set<Integer> snapshots = settings.snapshotIterations();
         List<Integer> scatterAt = settings.scatterIterations();
         double dLoss = 0;
         for (int it = first; it <= settings.iterations(); it++) {
             RandomGenerator rng = ctx.random("iteration", it);
-            dLoss = 0;
-            for (int k = 0; k < settings.dSteps(); k++) {
-                dLoss += steps.discriminatorStep(data.sample(settings.batch(), rng), latent(settings.batch(), rng), rng);
-            }
-            steps.generatorStep(latent(settings.batch(), rng), it);
+            dLoss = steps.iteration(data, settings.batch(), settings.latent(), settings.dSteps(), rng, it);
             ctx.progress(1);
             if (!snapshots.contains(it)) {
                 continue;
@@ -141,14 +136,6 @@ final class GanExperiment implements Experiment<GanCondition> {
         figures.put("high_quality_fraction", last.get("high_quality_fraction"));
         figures.put("iterations", settings.iterations());
         return ConditionResult.complete(figures, history);
-    }
-
-    private INDArray latent(int n, RandomGenerator rng) {
-        float[] z = new float[n * settings.latent()];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = (float) rng.nextGaussian();
-        }
-        return Nd4j.create(z, new long[] {n, settings.latent()}, 'c');
     }
 
     private static List<float[]> points(float[][] samples) {

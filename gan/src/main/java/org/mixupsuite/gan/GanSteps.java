@@ -104,4 +104,26 @@ public final class GanSteps {
         generator.params().subi(gradient.gradient());
         generator.clear();
     }
+
+    /**
+     * One GAN iteration as the study runs it: {@code dSteps} discriminator steps on fresh real and
+     * latent batches, then one generator step, every draw from {@code rng}; returns D's summed loss.
+     */
+    public double iteration(ToyDistribution data, int batch, int latentSize, int dSteps, RandomGenerator rng, int iteration) {
+        double dLoss = 0;
+        for (int k = 0; k < dSteps; k++) {
+            dLoss += discriminatorStep(data.sample(batch, rng), latent(batch, latentSize, rng), rng);
+        }
+        generatorStep(latent(batch, latentSize, rng), iteration);
+        return dLoss;
+    }
+
+    /** {@code n} latent vectors of {@code dims} standard normal values. */
+    public static INDArray latent(int n, int dims, RandomGenerator rng) {
+        float[] z = new float[n * dims];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) rng.nextGaussian();
+        }
+        return Nd4j.create(z, new long[] {n, dims}, 'c');
+    }
 }
