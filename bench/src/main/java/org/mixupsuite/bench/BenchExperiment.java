@@ -21,6 +21,8 @@ import org.mixupsuite.core.run.RunResults;
 final class BenchExperiment implements Experiment<Workload> {
 
     private static final Object ONE_AT_A_TIME = new Object();
+    /** DL4J's switch for its oneDNN layer helpers (on in the launcher; see org.nd4j.nativeblas.Nd4jCpu). */
+    static final String HELPERS_DISABLE = "org.eclipse.deeplearning4j.helpers.disable";
 
     private final BenchStudy.Preset preset;
     private final Path data;
@@ -55,7 +57,9 @@ final class BenchExperiment implements Experiment<Workload> {
         s.put("thread_settings", "each figure's process gets OMP_NUM_THREADS = threads and OMP_WAIT_POLICY=PASSIVE; "
                 + "the peer also calls torch.set_num_threads(threads); ratio figures (mlp-mixup-ratio, fgsm, "
                 + "speech-pipeline) are measured at 1 OpenMP thread");
-        s.put("child_jvm_options", String.join(" ", childJvmOptions()));
+        List<String> childOptions = new ArrayList<>(inheritedJvmOptions());
+        childOptions.addAll(childJvmOptions());
+        s.put("child_jvm_options", String.join(" ", childOptions));
         s.put("peer", peer);
         return s;
     }
@@ -78,6 +82,12 @@ final class BenchExperiment implements Experiment<Workload> {
     static List<String> childJvmOptions() {
         String extra = System.getenv().getOrDefault("MIXUP_BENCH_JVM_OPTS", "").trim();
         return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
+    }
+
+    /** Settings of this JVM that change what a DL4J child measures: whether DL4J's oneDNN layer helpers are on. */
+    static List<String> inheritedJvmOptions() {
+        String helpers = System.getProperty(HELPERS_DISABLE);
+        return helpers == null ? List.of() : List.of("-D" + HELPERS_DISABLE + "=" + helpers);
     }
 
     /** The folder a workload reads ("-" when it makes its own inputs). */
@@ -113,6 +123,7 @@ final class BenchExperiment implements Experiment<Workload> {
                 command.addAll(peerOptions(w));
             } else {
                 command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
+                command.addAll(inheritedJvmOptions());
                 command.addAll(childJvmOptions());
                 command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchWorkload.class.getName()));
                 command.addAll(args);
