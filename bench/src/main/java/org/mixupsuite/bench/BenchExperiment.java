@@ -21,8 +21,9 @@ import org.mixupsuite.core.run.RunResults;
 final class BenchExperiment implements Experiment<Workload> {
 
     private static final Object ONE_AT_A_TIME = new Object();
-    /** DL4J's switch for its oneDNN layer helpers (on in the launcher; see org.nd4j.nativeblas.Nd4jCpu). */
-    static final String HELPERS_DISABLE = "org.eclipse.deeplearning4j.helpers.disable";
+    /** DL4J's switch for its oneDNN layer helpers (see org.nd4j.nativeblas.Nd4jCpu) and JavaCPP's memory caps. */
+    private static final List<String> INHERITED_PROPERTIES = List.of("org.eclipse.deeplearning4j.helpers.disable",
+            "org.bytedeco.javacpp.maxbytes", "org.bytedeco.javacpp.maxphysicalbytes");
 
     private final BenchStudy.Preset preset;
     private final Path data;
@@ -84,10 +85,20 @@ final class BenchExperiment implements Experiment<Workload> {
         return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
     }
 
-    /** Settings of this JVM that change what a DL4J child measures: whether DL4J's oneDNN layer helpers are on. */
+    /**
+     * Settings of this JVM that change what a DL4J child measures, passed on so that the bench times
+     * what the studies run: DL4J's oneDNN helpers and JavaCPP's memory caps (its physical-memory check
+     * runs at every allocation and costs time).
+     */
     static List<String> inheritedJvmOptions() {
-        String helpers = System.getProperty(HELPERS_DISABLE);
-        return helpers == null ? List.of() : List.of("-D" + HELPERS_DISABLE + "=" + helpers);
+        List<String> options = new ArrayList<>();
+        for (String name : INHERITED_PROPERTIES) {
+            String value = System.getProperty(name);
+            if (value != null) {
+                options.add("-D" + name + "=" + value);
+            }
+        }
+        return options;
     }
 
     /** The folder a workload reads ("-" when it makes its own inputs). */
