@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.random.RandomDataGenerator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mixupsuite.core.data.ImageSet;
@@ -79,18 +80,21 @@ final class SpeechExperiment implements Experiment<SpeechCondition> {
         Features features = preset.features();
         MultiLayerNetwork model = SpeechModels.build(c.model(), features.height(), features.width(), classes,
                 preset.widthDivisor(), preset.dropout(), preset.learningRate(), ctx.derivedSeed("init"));
-        double[] augmentSeconds = {0};
+        Map<Integer, Double> augmentSeconds = new ConcurrentHashMap<>();
         Trainer.EpochData epochs;
         if (augmentation.isNone()) {
             ImageSet fixed = features.plain(train, classes);
             epochs = (epoch, rng) -> fixed;
         } else {
-            epochs = (epoch, rng) -> {
+            Trainer.EpochData augmented = (epoch, rng) -> {
                 long t0 = System.nanoTime();
                 ImageSet set = features.augmented(train, classes, augmentation, data.noises(), rng);
-                augmentSeconds[0] = (System.nanoTime() - t0) / 1e9;
+                augmentSeconds.put(epoch, (System.nanoTime() - t0) / 1e9);
                 return set;
             };
+            // the next epoch's features are made while this one trains, if two epochs' worth fit the heap easily
+            long epochBytes = (long) train.count() * features.height() * features.width() * Float.BYTES;
+            epochs = epochBytes < Runtime.getRuntime().maxMemory() / 4 ? Trainer.EpochData.madeAhead(augmented) : augmented;
         }
         var valFeatures = data.validationFeatures().features();
         Trainer.EpochEvaluator evaluator = (net, epoch) -> {
@@ -98,7 +102,7 @@ final class SpeechExperiment implements Experiment<SpeechCondition> {
             Map<String, Double> row = new LinkedHashMap<>();
             row.put("val_error", Evaluation.errorPercent(Evaluation.predict(net, valFeatures, EVAL_BATCH),
                     data.validationFeatures().labels()));
-            row.put("augment_seconds", augmentSeconds[0]);
+            row.put("augment_seconds", augmentSeconds.getOrDefault(epoch, 0.0));
             row.put("eval_seconds", (System.nanoTime() - t0) / 1e9);
             return row;
         };
@@ -141,6 +145,7 @@ final class SpeechExperiment implements Experiment<SpeechCondition> {
         double epochSeconds = 0;
         double augmentSeconds = 0;
         double evalSeconds = 0;
+        double waitSeconds = 0;
         for (Map<String, Object> row : history) {
             if (number(row, "val_error") < number(best, "val_error")) {
                 best = row;
@@ -148,6 +153,9 @@ final class SpeechExperiment implements Experiment<SpeechCondition> {
             epochSeconds += number(row, "seconds");
             augmentSeconds += number(row, "augment_seconds");
             evalSeconds += number(row, "eval_seconds");
+            // absent from runs made before the loop measured it: then featurizing was all waiting
+            double waited = number(row, "data_wait_seconds");
+            waitSeconds += Double.isNaN(waited) ? number(row, "augment_seconds") : waited;
         }
         double clips = (double) trainCount * history.size();
         Map<String, Object> f = new LinkedHashMap<>();
@@ -156,7 +164,8 @@ final class SpeechExperiment implements Experiment<SpeechCondition> {
         f.put("val_error_best", best.get("val_error"));
         f.put("best_epoch", best.get("epoch"));
         f.put("feature_clips_per_s", augmentSeconds > 0 ? clips / augmentSeconds : null);
-        f.put("train_examples_per_s", clips / Math.max(1e-9, epochSeconds - augmentSeconds - evalSeconds));
+        f.put("train_examples_per_s", clips / Math.max(1e-9, epochSeconds - waitSeconds - evalSeconds));
+        f.put("data_wait_share", waitSeconds / Math.max(1e-9, epochSeconds));
         return f;
     }
 

@@ -49,6 +49,8 @@ class SpeechStudyTest {
                 assertTrue(v >= 0 && v <= 100, f + " = " + v);
             }
             assertTrue(((Number) c.get("feature_clips_per_s")).doubleValue() > 0);
+            double wait = ((Number) c.get("data_wait_share")).doubleValue();
+            assertTrue(wait > 0 && wait < 1, "the first epoch waits for its features, later ones may not: " + wait);
         }
         Map<String, Object> config = Json.readObject(dir.resolve("config.json"));
         Map<String, Object> settings = (Map<String, Object>) config.get("settings");

@@ -51,6 +51,26 @@ public final class Trainer {
     @FunctionalInterface
     public interface EpochData {
         ImageSet forEpoch(int epoch, RandomGenerator rng);
+
+        /** Whether the next epoch's examples should be made on another thread while this one trains. */
+        default boolean makeAhead() {
+            return false;
+        }
+
+        /** The same examples, the next epoch's made while this one trains (for sources that take time). */
+        static EpochData madeAhead(EpochData data) {
+            return new EpochData() {
+                @Override
+                public ImageSet forEpoch(int epoch, RandomGenerator rng) {
+                    return data.forEpoch(epoch, rng);
+                }
+
+                @Override
+                public boolean makeAhead() {
+                    return true;
+                }
+            };
+        }
     }
 
     /** Trains on the same examples every epoch. */
@@ -74,12 +94,21 @@ public final class Trainer {
             ctx.recordHistory(history);
         }
 
+        try (EpochFeed feed = new EpochFeed(data, ctx, schedule.epochs())) {
+            return epochs(net, feed, firstEpoch, history, schedule, mixup, evaluator, ctx);
+        }
+    }
+
+    private static Outcome epochs(Network net, EpochFeed feed, int firstEpoch, List<Map<String, Object>> history,
+                                  Schedule schedule, MixupStrategy mixup, EpochEvaluator evaluator,
+                                  ConditionContext ctx) throws IOException {
+        CheckpointStore store = ctx.checkpoints();
         ImageSet train = null;
         INDArray features = null;
         INDArray targets = null;
         for (int epoch = firstEpoch; epoch <= schedule.epochs(); epoch++) {
             long started = System.nanoTime();
-            ImageSet epochSet = data.forEpoch(epoch, ctx.random("augment", epoch));
+            ImageSet epochSet = feed.take(epoch);
             if (epochSet != train) {
                 train = epochSet;
                 features = train.features();
@@ -120,6 +149,7 @@ public final class Trainer {
             row.put("train_loss", lossSum / batches);
             row.putAll(evaluator.evaluate(net, epoch));
             row.put("seconds", (System.nanoTime() - started) / 1e9);
+            row.put("data_wait_seconds", feed.waitedSeconds());
             history.add(row);
             ctx.recordHistory(history);
             // the last epoch needs no checkpoint: the runner saves the condition's result right after

@@ -1,5 +1,6 @@
 package org.mixupsuite.core.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,11 @@ class TrainerTest {
     Path tmp;
 
     private ConditionContext context(long[] progress) {
-        CheckpointStore store = new CheckpointStore(tmp.resolve("ckpt"));
+        return context(progress, "ckpt");
+    }
+
+    private ConditionContext context(long[] progress, String checkpointFolder) {
+        CheckpointStore store = new CheckpointStore(tmp.resolve(checkpointFolder));
         return new ConditionContext() {
             @Override
             public long seed() {
@@ -83,6 +88,37 @@ class TrainerTest {
         assertEquals(3L * 64, progress[0]);
         assertEquals(draws.get(1), context(progress).random("augment", 2).nextDouble());
         assertNotEquals(draws.get(0), draws.get(1));
+    }
+
+    @Test
+    void nextEpochsDataMadeAheadOnAnotherThreadTrainsToTheSameNumbers() throws Exception {
+        ImageSet train = synthetic(64);
+        Map<Boolean, List<String>> threads = new java.util.HashMap<>();
+        Map<Boolean, Trainer.Outcome> outcomes = new java.util.HashMap<>();
+        for (boolean ahead : new boolean[] {false, true}) {
+            List<String> madeOn = java.util.Collections.synchronizedList(new ArrayList<>());
+            Trainer.EpochData jittered = (epoch, rng) -> {
+                madeOn.add(epoch + ":" + Thread.currentThread().getName());
+                float[] px = train.pixels().clone();
+                for (int i = 0; i < px.length; i++) {
+                    px[i] += (float) (0.05 * rng.nextGaussian());
+                }
+                return new ImageSet(px, train.labels(), 4, 1, 8, 8);
+            };
+            Trainer.EpochData data = ahead ? Trainer.EpochData.madeAhead(jittered) : jittered;
+            outcomes.put(ahead, Trainer.train(Network.of(Classifiers.mlp(64, new int[] {8}, 4, 0, 1e-2, 3)), data,
+                    new Trainer.Schedule(3, 16), MixupStrategy.standard(0.2), (n, e) -> Map.of(),
+                    context(new long[1], "ckpt-" + ahead)));
+            threads.put(ahead, madeOn);
+        }
+        String here = Thread.currentThread().getName();
+        assertEquals(List.of("1:" + here, "2:" + here, "3:" + here), threads.get(false));
+        assertEquals(List.of("1:" + here, "2:next-epoch-data", "3:next-epoch-data"), threads.get(true));
+        assertArrayEquals(outcomes.get(false).network().output(train.features()).ravel().toFloatVector(),
+                outcomes.get(true).network().output(train.features()).ravel().toFloatVector(), "same draws, same model");
+        for (Map<String, Object> row : outcomes.get(true).history()) {
+            assertTrue(((Number) row.get("data_wait_seconds")).doubleValue() >= 0, row.toString());
+        }
     }
 
     @Test
