@@ -298,22 +298,30 @@ def main():
     elif workload == "mlp-mixup-ratio":
         for _ in range(warmup):
             step(model, optimizer, *mix(*batches.next(), generator))
-        erm = mixed = 0.0
+        erm = mixed = mixing = 0.0
         block = 10
         blocks = (timed + block - 1) // block
+        block_ratios = []
         for _ in range(blocks):
             t0 = time.perf_counter()
             for _ in range(block):
                 step(model, optimizer, *batches.next())
             t1 = time.perf_counter()
             for _ in range(block):
-                step(model, optimizer, *mix(*batches.next(), generator))
+                plain = batches.next()
+                m0 = time.perf_counter()
+                mixed_batch = mix(*plain, generator)
+                mixing += time.perf_counter() - m0
+                step(model, optimizer, *mixed_batch)
             t2 = time.perf_counter()
             erm += t1 - t0
             mixed += t2 - t1
+            block_ratios.append((t2 - t1) / (t1 - t0))
         steps = blocks * block
         result = {"erm_step_ms": 1000 * erm / steps, "mixup_step_ms": 1000 * mixed / steps,
-                  "mixup_erm_step_ratio": mixed / erm}
+                  "mixup_erm_step_ratio": mixed / erm,
+                  "mixup_erm_step_ratio_median": float(np.median(block_ratios)),
+                  "mix_ms": 1000 * mixing / steps, "mix_share_of_erm_step": mixing / erm}
     else:
         raise SystemExit("unknown workload " + workload)
     print(json.dumps(result))

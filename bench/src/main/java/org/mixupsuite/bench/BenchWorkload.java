@@ -2,9 +2,12 @@ package org.mixupsuite.bench;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.mixupsuite.core.Seeds;
 import org.mixupsuite.core.data.ImageDataLoader;
 import org.mixupsuite.core.data.ImageSet;
@@ -99,7 +102,9 @@ public final class BenchWorkload {
         }
         long erm = 0;
         long mix = 0;
+        long mixing = 0;
         int block = 10;
+        List<Double> blockRatios = new ArrayList<>();
         for (int done = 0; done < timed; done += block) {
             long t0 = System.nanoTime();
             for (int i = 0; i < block; i++) {
@@ -108,18 +113,26 @@ public final class BenchWorkload {
             }
             long t1 = System.nanoTime();
             for (int i = 0; i < block; i++) {
-                Batch b = mixup.mix(batches.next(), rng);
+                Batch plain = batches.next();
+                long m0 = System.nanoTime();
+                Batch b = mixup.mix(plain, rng);
+                mixing += System.nanoTime() - m0;
                 net.fit(b.features(), b.targets());
             }
             long t2 = System.nanoTime();
             erm += t1 - t0;
             mix += t2 - t1;
+            blockRatios.add((double) (t2 - t1) / (t1 - t0));
         }
         int steps = ((timed + block - 1) / block) * block;
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("erm_step_ms", erm / 1e6 / steps);
         r.put("mixup_step_ms", mix / 1e6 / steps);
         r.put("mixup_erm_step_ratio", (double) mix / erm);
+        // the ratio of sums moves with the machine's bursts; the median block and mixup's own ops do less so
+        r.put("mixup_erm_step_ratio_median", new Median().evaluate(blockRatios.stream().mapToDouble(Double::doubleValue).toArray()));
+        r.put("mix_ms", mixing / 1e6 / steps);
+        r.put("mix_share_of_erm_step", (double) mixing / erm);
         return r;
     }
 
