@@ -81,6 +81,31 @@ class MixupStrategyTest {
     }
 
     @Test
+    void mixingAnyInputsIsTheSameBlendTheIdentityBatchReveals() {
+        // on the identity batch the mixed rows are the blend weights W; with the same draws any
+        // inputs X must come out as W X, targets included
+        Batch eye = identityBatch(labels());
+        float[] values = new float[N * 5];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) Math.sin(1.3 * i) * 4;
+        }
+        INDArray x = Nd4j.create(values, new long[] {N, 5}, 'c');
+        Batch in = new Batch(x, eye.targets(), eye.labels());
+        for (boolean perExample : new boolean[] {false, true}) {
+            MixupStrategy mixup = new PairwiseMixup(0.4, perExample, Pairing.SHUFFLE);
+            INDArray w = mixup.mix(eye, Seeds.random(3, "mixup")).features();
+            Batch mixed = mixup.mix(in, Seeds.random(3, "mixup"));
+            float[][] expected = w.mmul(x).toFloatMatrix();
+            float[][] got = mixed.features().toFloatMatrix();
+            for (int i = 0; i < N; i++) {
+                assertArrayEquals(expected[i], got[i], 1e-5f, "row " + i + ", per-example lambda " + perExample);
+            }
+            assertEquals(w.mmul(eye.targets()), mixed.targets(), "targets blended like the inputs");
+            assertEquals(Nd4j.create(values, new long[] {N, 5}, 'c'), x, "the caller's inputs are left as they were");
+        }
+    }
+
+    @Test
     void perExampleLambdaDiffersAcrossRowsAndStaysConsistent() {
         Batch in = identityBatch(labels());
         Batch mixed = new PairwiseMixup(1.0, true, Pairing.SHUFFLE).mix(in, Seeds.random(2, "mixup"));
