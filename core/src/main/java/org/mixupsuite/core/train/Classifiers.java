@@ -47,8 +47,10 @@ public final class Classifiers {
     /**
      * A ReLU MLP with softmax output and cross-entropy loss (which accepts mixup's soft targets).
      *
-     * @param dropProbability probability of dropping a hidden unit (0 = no dropout); DL4J's own
-     *                        dropOut() takes the probability of KEEPING a unit, hence the conversion
+     * @param dropProbability probability of dropping a hidden unit (0 = no dropout). DL4J applies a
+     *                        layer's dropOut() to that layer's INPUT and takes the probability of
+     *                        KEEPING a unit, so it is set on every layer after the first (whose
+     *                        inputs are the hidden units) and never on the first (whose inputs are pixels)
      */
     public static MultiLayerNetwork mlp(int inputs, int[] hidden, int classes, double dropProbability,
                                         double learningRate, long seed) {
@@ -60,14 +62,18 @@ public final class Classifiers {
         int in = inputs;
         for (int i = 0; i < hidden.length; i++) {
             DenseLayer.Builder layer = new DenseLayer.Builder().nIn(in).nOut(hidden[i]).activation(Activation.RELU);
-            if (dropProbability > 0) {
+            if (dropProbability > 0 && i > 0) {
                 layer.dropOut(1.0 - dropProbability);
             }
             b.layer(i, layer.build());
             in = hidden[i];
         }
-        b.layer(hidden.length, new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                .nIn(in).nOut(classes).activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build());
+        OutputLayer.Builder output = new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .nIn(in).nOut(classes).activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER);
+        if (dropProbability > 0 && hidden.length > 0) {
+            output.dropOut(1.0 - dropProbability);
+        }
+        b.layer(hidden.length, output.build());
         MultiLayerConfiguration conf = b.build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
