@@ -8,6 +8,7 @@ import java.util.Map;
 import org.mixupsuite.core.data.ImageData;
 import org.mixupsuite.core.data.ImageSet;
 import org.mixupsuite.core.data.LabelCorruption;
+import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.run.ConditionContext;
 import org.mixupsuite.core.run.ConditionResult;
 import org.mixupsuite.core.run.Experiment;
@@ -111,6 +112,11 @@ final class AblationExperiment implements Experiment<AblationArm> {
 
     private static double number(Map<String, Object> row, String key) {
         return ((Number) row.get(key)).doubleValue();
+    }
+
+    @Override
+    public List<Claim> claims() {
+        return AblationClaims.of(arms);
     }
 
     @Override

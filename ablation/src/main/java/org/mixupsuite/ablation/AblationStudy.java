@@ -36,6 +36,11 @@ public final class AblationStudy implements Study {
     }
 
     @Override
+    public boolean inDemo() {
+        return false; // the paper's side findings: run on its own, not in the demo
+    }
+
+    @Override
     public String summary() {
         return "the paper's side findings: k-way Dirichlet mixing, one vs two loaders, same-label mixing, per-example lambda";
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.mixupsuite.core.Seeds;
 import org.mixupsuite.core.data.ImageData;
 import org.mixupsuite.core.data.ImageSet;
+import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.mixup.MixupStrategy;
 import org.mixupsuite.core.run.CheckpointStore;
 import org.mixupsuite.core.run.ConditionContext;
@@ -200,6 +201,11 @@ final class AdversarialExperiment implements Experiment<TargetModel> {
         @Override
         public void progress(long units) {
         }
+    }
+
+    @Override
+    public List<Claim> claims() {
+        return AdversarialClaims.of(preset);
     }
 
     @Override

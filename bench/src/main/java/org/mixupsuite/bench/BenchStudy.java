@@ -69,6 +69,11 @@ public final class BenchStudy implements Study {
     }
 
     @Override
+    public boolean inDemo() {
+        return false; // a tool, not a finding
+    }
+
+    @Override
     public String summary() {
         return "throughput benchmarks (examples/s, mixup/ERM step ratio, FGSM, GAN, speech pipeline), optionally beside PyTorch (--peer)";
     }

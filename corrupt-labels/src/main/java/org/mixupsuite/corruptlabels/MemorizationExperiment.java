@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mixupsuite.core.data.ImageData;
+import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.data.ImageSet;
 import org.mixupsuite.core.data.LabelCorruption;
 import org.mixupsuite.core.data.LabelCorruption.CorruptedLabels;
@@ -108,6 +109,8 @@ final class MemorizationExperiment implements Experiment<MemorizationCondition> 
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("test_error_best", best.get("test_error"));
         f.put("test_error_last", last.get("test_error"));
+        // memorization as the paper reads it: how much test error climbs after the best epoch
+        f.put("test_error_rise", number(last, "test_error") - number(best, "test_error"));
         f.put("train_error_real", last.get("train_error_real"));
         f.put("train_error_corrupted", last.get("train_error_corrupted"));
         f.put("best_epoch", best.get("epoch"));
@@ -128,6 +131,11 @@ final class MemorizationExperiment implements Experiment<MemorizationCondition> 
         }
         return Network.of(Classifiers.mlp(train.featureSize(), new int[] {preset.hidden(), preset.hidden()},
                 train.numClasses(), drop, preset.learningRate(), seed));
+    }
+
+    @Override
+    public List<Claim> claims() {
+        return MemorizationClaims.of(preset);
     }
 
     @Override

@@ -16,6 +16,12 @@ final class PaperFigures {
     static final Map<Integer, BestLast> MIXUP = Map.of(
             20, new BestLast(5.9, 6.4), 50, new BestLast(11.3, 12.7), 80, new BestLast(25.3, 30.9));
 
+    /** The alpha and dropout rate behind the paper's mixup and dropout columns, per corruption rate. */
+    static final Map<Integer, Double> MIXUP_ALPHA = Map.of(20, 8.0, 50, 32.0, 80, 32.0);
+    static final Map<Integer, BestLast> DROPOUT = Map.of(
+            20, new BestLast(8.8, 10.4), 50, new BestLast(14.1, 15.5), 80, new BestLast(30.9, 35.1));
+    static final Map<Integer, Double> DROPOUT_P = Map.of(20, 0.7, 50, 0.8, 80, 0.8);
+
     private PaperFigures() {
     }
 }

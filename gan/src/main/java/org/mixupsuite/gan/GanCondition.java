@@ -13,7 +13,11 @@ public record GanCondition(String dataset, String method, double alpha) implemen
     }
 
     String label() {
-        return method.equals("erm") ? "ERM GAN" : "mixup GAN α=" + (alpha == Math.rint(alpha) ? String.valueOf((long) alpha) : alpha);
+        return method.equals("erm") ? "ERM GAN" : "mixup GAN α=" + number(alpha);
+    }
+
+    static String number(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     @Override

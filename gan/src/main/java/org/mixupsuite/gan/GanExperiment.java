@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.run.CheckpointStore;
 import org.mixupsuite.core.run.ConditionContext;
 import org.mixupsuite.core.run.ConditionResult;
@@ -135,6 +136,11 @@ final class GanExperiment implements Experiment<GanCondition> {
         figures.put("modes_total", last.get("modes_total"));
         figures.put("high_quality_fraction", last.get("high_quality_fraction"));
         figures.put("iterations", settings.iterations());
+        // the same figures for a diffuse sampler, by the same code: what a generator gets by chance
+        ModeCoverage.Result chance = ModeCoverage.measure(data.diffuse(settings.evalSamples(), ctx.random("chance")), data, share);
+        figures.put("modes_covered_chance", chance.modesCovered());
+        figures.put("modes_reached_chance", chance.modesReached());
+        figures.put("high_quality_fraction_chance", chance.highQualityFraction());
         return ConditionResult.complete(figures, history);
     }
 
@@ -144,6 +150,11 @@ final class GanExperiment implements Experiment<GanCondition> {
             out.add(samples[i]);
         }
         return out;
+    }
+
+    @Override
+    public List<Claim> claims() {
+        return GanClaims.of(conditions);
     }
 
     @Override

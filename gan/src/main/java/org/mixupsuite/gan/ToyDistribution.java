@@ -37,6 +37,27 @@ public record ToyDistribution(String name, double[][] modes, double std) {
         return m;
     }
 
+    /**
+     * The chance reference: {@code n} points spread uniformly over the modes' bounding box, the
+     * samples of a generator that learned where the data lies but nothing of its modes.
+     */
+    public float[][] diffuse(int n, RandomGenerator rng) {
+        double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+        for (double[] m : modes) {
+            minX = Math.min(minX, m[0]);
+            maxX = Math.max(maxX, m[0]);
+            minY = Math.min(minY, m[1]);
+            maxY = Math.max(maxY, m[1]);
+        }
+        float[][] out = new float[n][2];
+        for (int i = 0; i < n; i++) {
+            out[i][0] = (float) (minX + (maxX - minX) * rng.nextDouble());
+            out[i][1] = (float) (minY + (maxY - minY) * rng.nextDouble());
+        }
+        return out;
+    }
+
     /** {@code n} samples as an n x 2 matrix: a uniformly chosen mode plus Gaussian noise of std {@code std}. */
     public INDArray sample(int n, RandomGenerator rng) {
         float[] xy = new float[2 * n];

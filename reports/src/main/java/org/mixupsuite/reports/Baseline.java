@@ -7,33 +7,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mixupsuite.core.BadInputException;
+import org.mixupsuite.core.findings.Verdict;
 import org.mixupsuite.core.run.Json;
+import org.mixupsuite.core.run.RowMatch;
 
 /**
  * A baseline file: ranges that figures of matching conditions must fall in. The file is either a
  * list of checks or {@code {"scale": "quick", "checks": [...]}}; with a scale, only runs of that
  * scale are compared. A check: {@code {"study", "match": {setting: value}, "figure", "min", "max"}}
- * (min or max may be left out).
+ * (min or max may be left out), or a required verdict: {@code {"study", "claim": id, "verdict":
+ * "reproduced"}}. A one-seed run has no verdict of its own, so there the verdict its single seed
+ * points to (metrics.json's {@code indicative}) is compared, and the line says so.
  */
 public record Baseline(String scale, List<Check> checks) {
 
-    /** Whether a condition row has every setting of {@code match} (numbers compared as numbers). */
+    /** Whether a condition row has every setting of {@code match} (the suite's one rule, {@link RowMatch}). */
     static boolean matches(Map<String, Object> match, Map<String, Object> condition) {
-        for (Map.Entry<String, Object> e : match.entrySet()) {
-            Object expected = e.getValue();
-            Object actual = condition.get(e.getKey());
-            boolean same = expected instanceof Number x && actual instanceof Number a
-                    ? Math.abs(x.doubleValue() - a.doubleValue()) < 1e-9
-                    : expected != null && actual != null && expected.toString().equals(actual.toString());
-            if (!same) {
-                return false;
-            }
-        }
-        return true;
+        return RowMatch.matches(match, condition);
     }
 
     /** One expected range. */
-    public record Check(String study, Map<String, Object> match, String figure, Double min, Double max) {
+    public record Check(String study, Map<String, Object> match, String figure, Double min, Double max,
+                        String claim, Verdict verdict) {
+
+        /** A range check on a figure. */
+        public Check(String study, Map<String, Object> match, String figure, Double min, Double max) {
+            this(study, match, figure, min, max, null, null);
+        }
+
+        public boolean isVerdict() {
+            return claim != null;
+        }
 
         public boolean matches(Map<String, Object> condition) {
             return Baseline.matches(match, condition);
@@ -77,8 +81,15 @@ public record Baseline(String scale, List<Check> checks) {
             }
             Map<String, Object> e = (Map<String, Object>) raw;
             String where = "check " + (i + 1);
-            if (!(e.get("study") instanceof String study) || !(e.get("figure") instanceof String figure)) {
-                throw new BadInputException(file, where + " needs \"study\" and \"figure\"");
+            if (!(e.get("study") instanceof String study)) {
+                throw new BadInputException(file, where + " needs \"study\"");
+            }
+            if (e.containsKey("claim")) {
+                checks.add(verdictCheck(file, where, study, e));
+                continue;
+            }
+            if (!(e.get("figure") instanceof String figure)) {
+                throw new BadInputException(file, where + " needs \"figure\" (or \"claim\" and \"verdict\")");
             }
             Object match = e.getOrDefault("match", Map.of());
             if (!(match instanceof Map<?, ?>)) {
@@ -95,6 +106,17 @@ public record Baseline(String scale, List<Check> checks) {
             checks.add(new Check(study, new LinkedHashMap<>((Map<String, Object>) match), figure, min, max));
         }
         return new Baseline(scale, checks);
+    }
+
+    private static Check verdictCheck(Path file, String where, String study, Map<String, Object> e) {
+        if (!(e.get("claim") instanceof String claim) || !(e.get("verdict") instanceof String verdict)) {
+            throw new BadInputException(file, where + ": a claim check needs \"claim\" and \"verdict\" as text");
+        }
+        try {
+            return new Check(study, Map.of(), null, null, null, claim, Verdict.parse(verdict));
+        } catch (IllegalArgumentException ex) {
+            throw new BadInputException(file, where + ": \"verdict\": " + ex.getMessage());
+        }
     }
 
     private static Double number(Path file, String where, Object v) {

@@ -37,6 +37,11 @@ final class BaselineProposal {
         }
         List<Map<String, Object>> checks = new ArrayList<>();
         for (Baseline.Check c : baseline.checks()) {
+            if (c.isVerdict()) {
+                // a required verdict is a statement about the paper, not a range to re-fit: kept as it is
+                checks.add(new LinkedHashMap<>(Map.of("study", c.study(), "claim", c.claim(), "verdict", c.verdict().id())));
+                continue;
+            }
             SummaryStatistics stats = new SummaryStatistics();
             int runs = 0;
             for (FinishedRun run : catalog.finished()) {

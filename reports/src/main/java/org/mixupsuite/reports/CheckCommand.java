@@ -111,6 +111,14 @@ public final class CheckCommand implements Command {
         int failed = 0;
         for (Baseline.Check c : baseline.checks()) {
             FinishedRun run = runs.get(c.study());
+            if (c.isVerdict()) {
+                if (verdict(c, run, out)) {
+                    passed++;
+                } else {
+                    failed++;
+                }
+                continue;
+            }
             List<Map<String, Object>> matching = new ArrayList<>();
             for (Map<String, Object> condition : run.conditions()) {
                 if (c.matches(condition)) {
@@ -140,5 +148,26 @@ public final class CheckCommand implements Command {
         }
         out.println(passed + " passed, " + failed + " failed");
         return failed == 0 ? 0 : 1;
+    }
+
+    /** A required verdict: the run's own with two seeds or more, the indicated one (marked so) with one. */
+    private static boolean verdict(Baseline.Check c, FinishedRun run, PrintStream out) {
+        String what = c.study() + " claim " + c.claim() + " " + c.verdict().id();
+        Optional<Map<String, Object>> finding = run.findings().stream().filter(f -> c.claim().equals(f.get("id"))).findFirst();
+        if (finding.isEmpty()) {
+            out.println("FAIL " + what + ": " + run.id() + " has no finding of that id");
+            return false;
+        }
+        Map<String, Object> f = finding.get();
+        boolean oneSeed = f.get("seeds") instanceof Number n && n.intValue() == 1;
+        Object got = oneSeed ? f.get("indicative") : f.get("verdict");
+        String measured = " (effect " + Format.value(f.get("effect")) + (oneSeed ? ", 1 seed, indicative" : " ± "
+                + Format.value(f.get("ci95")) + ", " + f.get("seeds") + " seeds") + ", " + run.id() + ")";
+        if (c.verdict().id().equals(got)) {
+            out.println("ok   " + what + measured);
+            return true;
+        }
+        out.println("FAIL " + what + ": " + got + measured + (f.get("note") instanceof String note && !oneSeed ? " " + note : ""));
+        return false;
     }
 }

@@ -28,6 +28,13 @@ public record FinishedRun(String study, Path dir, Map<String, Object> config, Ma
         return c instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
+    /** metrics.json's findings: the claims the run decided, each with its verdict (empty for older runs). */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> findings() {
+        Object f = metrics.get("findings");
+        return f instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+    }
+
     /** The setting keys of this study's conditions (model, method, alpha, ...), plus seed or seeds. */
     @SuppressWarnings("unchecked")
     public Set<String> settingKeys() {

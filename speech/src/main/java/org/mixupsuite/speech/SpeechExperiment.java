@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.random.RandomDataGenerator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mixupsuite.core.data.ImageSet;
+import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.mixup.MixupStrategy;
 import org.mixupsuite.core.run.ConditionContext;
 import org.mixupsuite.core.run.ConditionResult;
@@ -172,6 +173,11 @@ final class SpeechExperiment implements Experiment<SpeechCondition> {
     private static double number(Map<String, Object> row, String key) {
         Object v = row.get(key);
         return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    @Override
+    public List<Claim> claims() {
+        return SpeechClaims.of(preset);
     }
 
     @Override

@@ -33,6 +33,8 @@ public final class CommonOptions {
                 .desc("least time between checkpoints of a condition; 0 = every epoch (default 30)").get());
         options.addOption(Option.builder().longOpt("resume").hasArg().argName("RUN_DIR")
                 .desc("continue an interrupted run from its checkpoints").get());
+        options.addOption(Option.builder().longOpt("verbose")
+                .desc("print every condition's figures after the findings (they are always in metrics.json)").get());
         options.addOption(Option.builder("h").longOpt("help").desc("print this help").get());
     }
 

@@ -3,18 +3,15 @@ package org.mixupsuite.core.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./mixup demo}: the README's main job. Setup, every available study at quick scale (each its
- * own run folder), the report, then the check against baselines/&lt;scale&gt;.json; exits with the
- * check's code, so a regression shows as a failed demo.
+ * {@code ./mixup demo}: the README's main job. Setup, every study that declares itself part of the
+ * demo at quick scale (each its own run folder), the report, then the check against
+ * baselines/&lt;scale&gt;.json; exits with the check's code, so a regression shows as a failed demo.
  */
 final class DemoCommand implements Command {
-
-    private static final List<String> STUDIES = List.of("corrupt-labels", "speech", "adversarial", "gan");
 
     private final Map<String, Command> registry;
 
@@ -54,21 +51,13 @@ final class DemoCommand implements Command {
         if (code != 0) {
             return code;
         }
-        List<String> skipped = new ArrayList<>();
-        for (String study : STUDIES) {
-            Command c = registry.get(study);
-            if (c == null) {
-                skipped.add(study);
-                continue;
-            }
-            out.println("== " + study + " ==");
+        List<Command> studies = registry.values().stream().filter(Command::inDemo).toList();
+        for (Command c : studies) {
+            out.println("== " + c.name() + " ==");
             code = c.run(studyArgs, out, err);
             if (code != 0) {
                 return code;
             }
-        }
-        if (!skipped.isEmpty()) {
-            out.println("not yet available in this version, skipped: " + String.join(", ", skipped));
         }
         Command report = registry.get("report");
         Command check = registry.get("check");

@@ -3,21 +3,15 @@ package org.mixupsuite.core.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.mixupsuite.core.run.Study;
 
 /**
  * The launcher: {@code ./mixup <command> [options]}. Studies and other commands are found with
- * ServiceLoader, so core knows no study module; commands the contract names but no module provides
- * yet answer "not yet available".
+ * ServiceLoader, so core knows no study module and lists whatever is on the classpath.
  */
 public final class Main {
-
-    /** Every command of the contract, in the order --help lists them. */
-    static final List<String> CONTRACT_COMMANDS = List.of(
-            "setup", "demo", "speech", "corrupt-labels", "adversarial", "gan", "ablation", "report", "check", "bench");
 
     private final Map<String, Command> commands;
 
@@ -57,11 +51,7 @@ public final class Main {
         String name = args[0];
         Command command = commands.get(name);
         if (command == null) {
-            if (CONTRACT_COMMANDS.contains(name)) {
-                err.println("mixup " + name + ": not yet available in this version of the suite");
-            } else {
-                err.println("mixup: unknown command '" + name + "' (see ./mixup --help)");
-            }
+            err.println("mixup: unknown command '" + name + "' (see ./mixup --help)");
             return 2;
         }
         return command.run(Arrays.copyOfRange(args, 1, args.length), out, err);
@@ -71,14 +61,8 @@ public final class Main {
         out.println("usage: ./mixup <command> [options]     (./mixup <command> --help for its options)");
         out.println();
         out.println("commands:");
-        for (String name : CONTRACT_COMMANDS) {
-            Command c = commands.get(name);
-            out.printf("  %-15s %s%n", name, c != null ? c.summary() : "(not yet available)");
-        }
         for (Command c : commands.values()) {
-            if (!CONTRACT_COMMANDS.contains(c.name())) {
-                out.printf("  %-15s %s%n", c.name(), c.summary());
-            }
+            out.printf("  %-15s %s%n", c.name(), c.summary());
         }
         out.println();
         out.println("options every study takes: --scale smoke|quick|paper, --seed N, --seeds N, --out DIR, --data DIR,");

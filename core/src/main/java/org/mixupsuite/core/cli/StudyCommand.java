@@ -15,6 +15,7 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.mixupsuite.core.BadInputException;
+import org.mixupsuite.core.findings.Findings;
 import org.mixupsuite.core.run.Condition;
 import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.Json;
@@ -28,6 +29,7 @@ import org.mixupsuite.core.run.StudyRunner;
 public final class StudyCommand implements Command {
 
     private final Study study;
+    private boolean verbose;
 
     public StudyCommand(Study study) {
         this.study = study;
@@ -41,6 +43,11 @@ public final class StudyCommand implements Command {
     @Override
     public String summary() {
         return study.summary();
+    }
+
+    @Override
+    public boolean inDemo() {
+        return study.inDemo();
     }
 
     public Options options() {
@@ -77,6 +84,7 @@ public final class StudyCommand implements Command {
                 replayed = Arrays.asList(args);
             }
             RunSettings settings = CommonOptions.parse(cmd);
+            verbose = cmd.hasOption("verbose");
             if (study.runInstead(cmd, settings, out)) {
                 return 0;
             }
@@ -114,9 +122,17 @@ public final class StudyCommand implements Command {
         Map<String, Object> metrics = runner.finish(results);
         Set<String> settingKeys = new HashSet<>();
         experiment.conditions().forEach(c -> settingKeys.addAll(c.settings().keySet()));
-        Summary.print(metrics, settingKeys, out);
-        out.println("wrote " + run.metrics());
+        if (verbose || experiment.claims().isEmpty()) {
+            Summary.print(metrics, settingKeys, out);
+        }
+        Findings.print(Findings.evaluate(experiment.claims(), conditions(metrics)), out);
+        out.println("wrote " + run.metrics() + (verbose ? "" : "  (every condition's figures there, or with --verbose)"));
         return 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> conditions(Map<String, Object> metrics) {
+        return (List<Map<String, Object>>) metrics.get("conditions");
     }
 
     @SuppressWarnings("unchecked")

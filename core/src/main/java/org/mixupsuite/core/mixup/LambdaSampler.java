@@ -10,6 +10,13 @@ import org.apache.commons.math3.random.RandomGenerator;
  */
 public final class LambdaSampler {
 
+    /**
+     * A regression drill, never a setting: with {@code -Dmixup.drill.no-mixing=true} every draw is
+     * lambda = 1, i.e. mixup silently does nothing, so one can watch {@code ./mixup check} catch it.
+     * config.json records it (Provenance), so a drilled run cannot pass for a real one.
+     */
+    public static final String NO_MIXING_DRILL = "mixup.drill.no-mixing";
+
     private final double alpha;
 
     public LambdaSampler(double alpha) {
@@ -21,7 +28,7 @@ public final class LambdaSampler {
     }
 
     public boolean mixes() {
-        return alpha > 0;
+        return alpha > 0 && !Boolean.getBoolean(NO_MIXING_DRILL);
     }
 
     public double sample(RandomGenerator rng) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.mixupsuite.core.findings.Claim;
 
 /**
  * A planned study: its resolved settings, its conditions, how to run one of them on one seed, and
@@ -20,6 +21,15 @@ public interface Experiment<C extends Condition> {
     long workUnits(C condition);
 
     ConditionResult run(C condition, ConditionContext ctx) throws Exception;
+
+    /**
+     * The paper's claims this plan can test, as comparisons of its conditions' figures; each becomes
+     * an entry of metrics.json's {@code findings}. Claims whose conditions are not in the plan (a
+     * user's narrower --methods, say) are evaluated as "not evaluated", so leave them out.
+     */
+    default List<Claim> claims() {
+        return List.of();
+    }
 
     /** Draws the study's charts into the run folder. */
     void drawCharts(RunResults<C> results, Path runDir) throws IOException;

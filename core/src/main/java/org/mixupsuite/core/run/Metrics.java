@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mixupsuite.core.findings.Claim;
+import org.mixupsuite.core.findings.Finding;
+import org.mixupsuite.core.findings.Findings;
 import org.mixupsuite.core.stats.Interval;
 
 /**
@@ -21,10 +24,14 @@ public final class Metrics {
     }
 
     public static <C extends Condition> Map<String, Object> document(String study, RunResults<C> results,
-                                                                      int seedCount) {
+                                                                      int seedCount, List<Claim> claims) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("study", study);
-        doc.put("conditions", seedCount > 1 ? aggregated(results) : perSeed(results));
+        List<Map<String, Object>> conditions = seedCount > 1 ? aggregated(results) : perSeed(results);
+        doc.put("conditions", conditions);
+        if (!claims.isEmpty()) {
+            doc.put("findings", Findings.evaluate(claims, conditions).stream().map(Finding::toJson).toList());
+        }
         return doc;
     }
 

@@ -45,6 +45,9 @@ public final class Provenance {
             threads.put(var, System.getenv(var));
         }
         env.put("thread_settings", threads);
+        if (Boolean.getBoolean(org.mixupsuite.core.mixup.LambdaSampler.NO_MIXING_DRILL)) {
+            env.put("drill", "no-mixing: every lambda was 1, mixup did nothing");
+        }
         return env;
     }
 

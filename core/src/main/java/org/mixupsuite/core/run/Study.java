@@ -16,6 +16,14 @@ public interface Study {
     /** One line for {@code ./mixup --help}. */
     String summary();
 
+    /**
+     * Whether {@code ./mixup demo} runs this study at quick scale. Studies of the paper's headline
+     * findings do; side studies (the ablation) and tools (the benchmark) say no.
+     */
+    default boolean inDemo() {
+        return true;
+    }
+
     /** Adds the study's own options (the common ones are added by the launcher). */
     void addOptions(Options options);
 

@@ -111,7 +111,7 @@ public final class StudyRunner<C extends Condition> {
     public Map<String, Object> finish(RunResults<C> results) throws IOException {
         history.flush();
         experiment.drawCharts(results, run.dir());
-        Map<String, Object> metrics = Metrics.document(study, results, settings.seedCount());
+        Map<String, Object> metrics = Metrics.document(study, results, settings.seedCount(), experiment.claims());
         Json.write(run.metrics(), metrics);
         FileUtils.deleteDirectory(run.checkpoints().toFile());
         return metrics;
