@@ -41,6 +41,11 @@ public final class AblationStudy implements Study {
     }
 
     @Override
+    public List<String> headlineFigures() {
+        return List.of("test_error");
+    }
+
+    @Override
     public String summary() {
         return "the paper's side findings: k-way Dirichlet mixing, one vs two loaders, same-label mixing, per-example lambda";
     }

@@ -2,6 +2,7 @@ package org.mixupsuite.adversarial;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -41,6 +42,17 @@ public final class AdversarialStudy implements Study {
     @Override
     public String name() {
         return "adversarial";
+    }
+
+    @Override
+    public List<String> headlineFigures() {
+        return List.of("top1_error");
+    }
+
+    /** 84 rows a run (model, attack, epsilon, box): comparisons follow the paper's headline, white-box FGSM. */
+    @Override
+    public Map<String, Object> comparisonFocus() {
+        return Map.of("attack", "fgsm", "box", "white", "epsilon", 0.1);
     }
 
     @Override

@@ -24,6 +24,11 @@ public final class CorruptLabelsStudy implements Study {
     }
 
     @Override
+    public List<String> headlineFigures() {
+        return List.of("test_error_best", "test_error_last", "train_error_corrupted");
+    }
+
+    @Override
     public String summary() {
         return "memorization of corrupted labels: ERM, dropout, mixup, mixup + dropout (best/last test error)";
     }

@@ -19,6 +19,11 @@ public final class GanStudy implements Study {
     }
 
     @Override
+    public List<String> headlineFigures() {
+        return List.of("modes_covered", "high_quality_fraction");
+    }
+
+    @Override
     public String summary() {
         return "mixup as a GAN stabilizer on 2-D toy data (ring8, grid25): modes covered, sample quality";
     }

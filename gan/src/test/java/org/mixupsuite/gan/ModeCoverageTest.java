@@ -1,6 +1,7 @@
 package org.mixupsuite.gan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,5 +63,26 @@ class ModeCoverageTest {
         assertEquals(0, outside.modesCovered());
         assertEquals(0, outside.modesReached());
         assertEquals(0.0, outside.highQualityFraction(), 1e-12);
+    }
+
+    @Test
+    void aDiffuseSamplerHitsModesAtTheRateGeometryPredicts() {
+        // radius 3 std = 0.03 around each mode, uniform points over the modes' box [-1, 1]^2: the share
+        // within reach is the area of the mode discs inside the box over the box's area. grid25: 4
+        // corner quarter-discs, 12 edge half-discs, 9 whole discs = 16 discs; ring8: 4 half + 4 whole = 6
+        double disc = Math.PI * 0.03 * 0.03;
+        int n = 40_000;
+        for (Object[] c : new Object[][] {{"grid25", 16 * disc / 4}, {"ring8", 6 * disc / 4}}) {
+            ToyDistribution data = ToyDistribution.of((String) c[0], 0.01);
+            float[][] points = data.diffuse(n, org.mixupsuite.core.Seeds.random(5, "chance"));
+            ModeCoverage.Result r = ModeCoverage.measure(points, data, ModeCoverage.defaultShare(data.modes().length));
+            double expected = (double) c[1];
+            double sd = Math.sqrt(expected * (1 - expected) / n);
+            assertEquals(expected, r.highQualityFraction(), 4 * sd, c[0] + ": share of diffuse points near a mode");
+            assertEquals(0, r.modesCovered(), c[0] + ": chance covers no mode under the share rule");
+            for (float[] p : points) {
+                assertTrue(Math.abs(p[0]) <= 1 && Math.abs(p[1]) <= 1, "outside the modes' box");
+            }
+        }
     }
 }

@@ -54,6 +54,16 @@ public record Baseline(String scale, List<Check> checks) {
 
     }
 
+    /** The checks of the named studies only; naming a study the baseline does not check is bad input. */
+    public Baseline only(List<String> studies, Path file) {
+        for (String s : studies) {
+            if (checks.stream().noneMatch(c -> c.study().equals(s))) {
+                throw new BadInputException(file, "has no checks for study '" + s + "' (--study)");
+            }
+        }
+        return new Baseline(scale, checks.stream().filter(c -> studies.contains(c.study())).toList());
+    }
+
     @SuppressWarnings("unchecked")
     public static Baseline read(Path file) {
         if (!Files.isRegularFile(file)) {

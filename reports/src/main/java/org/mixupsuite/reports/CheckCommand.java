@@ -47,6 +47,8 @@ public final class CheckCommand implements Command {
                 .desc("runs folder; the newest finished run of each study (of the baseline's scale) is checked (default reports/runs)").get());
         o.addOption(Option.builder().longOpt("run").hasArg().argName("RUN_DIR")
                 .desc("check this run folder instead (repeatable, one per study)").get());
+        o.addOption(Option.builder().longOpt("study").hasArg().argName("NAME")
+                .desc("check only this study's entries of the baseline (repeatable)").get());
         o.addOption(Option.builder().longOpt("update").hasArg().optionalArg(true).argName("FILE")
                 .desc("propose ranges from all finished runs into a NEW file (default <baseline>.proposed-<time>.json)").get());
         o.addOption(Option.builder("h").longOpt("help").desc("print this help").get());
@@ -65,6 +67,9 @@ public final class CheckCommand implements Command {
             }
             Path baselineFile = Path.of(cmd.getOptionValue("baseline", DEFAULT_BASELINE.toString()));
             Baseline baseline = Baseline.read(baselineFile);
+            if (cmd.hasOption("study")) {
+                baseline = baseline.only(List.of(cmd.getOptionValues("study")), baselineFile);
+            }
             RunCatalog catalog = RunCatalog.scan(Path.of(cmd.getOptionValue("runs", CommonOptions.DEFAULT_OUT.toString())));
             if (cmd.hasOption("update")) {
                 Path target = cmd.getOptionValue("update") != null ? Path.of(cmd.getOptionValue("update"))

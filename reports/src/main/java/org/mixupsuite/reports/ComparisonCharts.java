@@ -14,24 +14,10 @@ import org.mixupsuite.core.charts.Palette;
 /**
  * Charts that compare the runs of one study: a study's headline figure per condition across runs
  * of the same scale (runs of different scales are not comparable), with the 95% interval over seeds
- * where a run had several.
+ * where a run had several. Which figures, and which rows of a study with many, the study declared
+ * itself in its newest run's metrics.json; this class names no study.
  */
 final class ComparisonCharts {
-
-    /** The figures a reader compares first, per study (others fall back to their first figure). */
-    static final Map<String, List<String>> HEADLINE = Map.of(
-            "corrupt-labels", List.of("test_error_best", "test_error_last", "train_error_corrupted"),
-            "speech", List.of("test_error"),
-            "adversarial", List.of("top1_error"),
-            "gan", List.of("modes_covered", "modes_reached", "high_quality_fraction"),
-            "ablation", List.of("test_error"));
-
-    /**
-     * For studies with many condition rows, the rows a comparison follows (the adversarial study
-     * has 84 a run: one per model, attack, epsilon and box; the paper's headline is white-box FGSM).
-     */
-    static final Map<String, Map<String, Object>> FOCUS = Map.of(
-            "adversarial", Map.of("attack", "fgsm", "box", "white", "epsilon", 0.1));
 
     private static final int MAX_RUNS = 8;
 
@@ -52,12 +38,13 @@ final class ComparisonCharts {
                 continue; // one run has nothing to be compared with; its own charts show it
             }
             List<FinishedRun> recent = all.subList(Math.max(0, all.size() - MAX_RUNS), all.size());
-            for (String figure : headline(study, recent)) {
-                List<Charts.Bar> points = points(recent, figure, FOCUS.getOrDefault(study, Map.of()));
+            Map<String, Object> focus = recent.get(recent.size() - 1).comparisonFocus();
+            for (String figure : headline(recent)) {
+                List<Charts.Bar> points = points(recent, figure, focus);
                 if (points.isEmpty()) {
                     continue;
                 }
-                String name = figure.replace('_', ' ') + focusWords(study);
+                String name = figure.replace('_', ' ') + focusWords(focus);
                 Path file = dir.resolve(study + "-" + scale.getKey() + "-" + figure.replace('_', '-') + ".png");
                 Charts.savePng(Charts.lines(study + ", " + scale.getKey() + " scale: " + name + " per run",
                         "run (oldest to newest; bars: 95% interval over seeds)", axisLabel(figure), points, List.of()), file);
@@ -96,8 +83,8 @@ final class ComparisonCharts {
         return points;
     }
 
-    private static String focusWords(String study) {
-        Map<String, Object> focus = new TreeMap<>(FOCUS.getOrDefault(study, Map.of()));
+    private static String focusWords(Map<String, Object> declared) {
+        Map<String, Object> focus = new TreeMap<>(declared);
         if (focus.isEmpty()) {
             return "";
         }
@@ -106,9 +93,10 @@ final class ComparisonCharts {
         return " (" + String.join(", ", parts) + ")";
     }
 
-    private static List<String> headline(String study, List<FinishedRun> runs) {
-        if (HEADLINE.containsKey(study)) {
-            return HEADLINE.get(study);
+    private static List<String> headline(List<FinishedRun> runs) {
+        List<String> declared = runs.get(runs.size() - 1).headlineFigures();
+        if (!declared.isEmpty()) {
+            return declared;
         }
         for (FinishedRun r : runs) {
             for (Map<String, Object> c : r.conditions()) {

@@ -28,6 +28,17 @@ public record FinishedRun(String study, Path dir, Map<String, Object> config, Ma
         return c instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
+    /** The figures the study named for comparisons across runs (metrics.json's headline_figures), or none. */
+    public List<String> headlineFigures() {
+        return metrics.get("headline_figures") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    /** The settings of the rows comparisons follow (metrics.json's comparison_focus), or none: every row. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> comparisonFocus() {
+        return metrics.get("comparison_focus") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
     /** metrics.json's findings: the claims the run decided, each with its verdict (empty for older runs). */
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> findings() {

@@ -52,8 +52,7 @@ final class ReportPage {
                 .meta { color: #555; font-size: 0.9em; } .broken { color: #b00; font-weight: bold; }
                 nav a { margin-right: 1em; } .wide { overflow-x: auto; }
                 summary { cursor: pointer; color: #0072B2; margin: 0.6em 0; }
-                </style></head><body>
-                """);
+                """).append(FindingsTable.STYLE).append("</style></head><body>\n");
         html.append("<h1>mixup robustness suite: report</h1>\n<p class=\"meta\">generated ")
                 .append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19))
                 .append(" from ").append(Format.html(runs.toAbsolutePath())).append(": ")
@@ -63,6 +62,7 @@ final class ReportPage {
             html.append("<a href=\"#").append(study).append("\">").append(study).append("</a>");
         }
         html.append("</nav>\n");
+        findings(byStudy);
         if (byStudy.isEmpty()) {
             html.append("<p>No finished runs yet: run a study, e.g. <code>./mixup corrupt-labels --scale smoke</code>.</p>\n");
         }
@@ -100,11 +100,31 @@ final class ReportPage {
         return html.toString();
     }
 
+    /** The page opens with every study's claims: the latest run's verdicts, study by study. */
+    private void findings(Map<String, List<FinishedRun>> byStudy) {
+        List<Map.Entry<String, Map<String, Object>>> rows = new ArrayList<>();
+        for (Map.Entry<String, List<FinishedRun>> e : byStudy.entrySet()) {
+            FinishedRun latest = e.getValue().get(e.getValue().size() - 1);
+            latest.findings().forEach(f -> rows.add(Map.entry(e.getKey(), f)));
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        html.append("<h2 id=\"findings\">Findings: does the paper's claim hold here?</h2>\n<p class=\"meta\">From each "
+                + "study's latest run. Verdicts come from the per-seed paired differences: reproduced when the 95% "
+                + "interval lies on the claim's side of zero, contradicted when on the other, inconclusive otherwise; "
+                + "one seed gives no interval, only an indication (italic).</p>\n");
+        FindingsTable.append(html, rows, true);
+    }
+
     private void study(String study, List<FinishedRun> runs, Map<String, Path> comparisons) throws IOException {
         FinishedRun latest = runs.get(runs.size() - 1);
         html.append("<h2 id=\"").append(study).append("\">").append(study).append("</h2>\n");
         html.append("<p class=\"meta\">latest run <b>").append(Format.html(latest.id())).append("</b>: ")
                 .append(Format.html(keySettings(latest))).append("</p>\n");
+        if (!latest.findings().isEmpty()) {
+            FindingsTable.append(html, latest.findings().stream().map(f -> Map.entry(study, f)).toList(), false);
+        }
         for (Path chart : charts(latest.dir())) {
             figure(chart, chart.getFileName().toString().replace(".png", "").replace('-', ' '));
         }

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mixupsuite.core.cli.Main;
@@ -16,8 +17,10 @@ import org.mixupsuite.core.testing.SyntheticImages;
 /**
  * The baseline check must catch a broken mixup, not only a crash: the real corrupted-labels study is
  * trained twice on synthetic data, once with mixup and once with mixup switched off (alpha so small
- * that lambda is 0 or 1, i.e. ERM under the name "mixup"). Only the first may pass.
+ * that lambda is 0 or 1, i.e. ERM under the name "mixup"). Only the first may pass, both on a
+ * figure's range and on the verdict of the paper's claim that ERM fits the noise and mixup does not.
  */
+@Tag("slow") // trains the study 2 x 2 conditions x 40 epochs
 class CheckCatchesDisabledMixupTest {
 
     @TempDir
@@ -33,13 +36,14 @@ class CheckCatchesDisabledMixupTest {
         Files.writeString(baseline, """
                 {"scale": "smoke", "checks": [
                   {"study": "corrupt-labels", "match": {"method": "mixup", "corruption": 0.5},
-                   "figure": "train_error_corrupted", "min": 75}
+                   "figure": "train_error_corrupted", "min": 75},
+                  {"study": "corrupt-labels", "claim": "c50-fits-noise", "verdict": "reproduced"}
                 ]}""");
     }
 
     private static int train(Path runs, String alpha) {
         return Main.discover().run(new String[] {"corrupt-labels", "--scale", "smoke", "--data", data.toString(),
-                "--out", runs.toString(), "--methods", "mixup", "--corruption", "0.5", "--alpha", alpha,
+                "--out", runs.toString(), "--methods", "erm,mixup", "--corruption", "0.5", "--alpha", alpha,
                 "--train-size", "300", "--hidden", "128", "--batch-size", "32", "--epochs", "40", "--lr", "0.001"},
                 new PrintStream(new ByteArrayOutputStream()), System.err);
     }
@@ -60,7 +64,10 @@ class CheckCatchesDisabledMixupTest {
         assertEquals(0, train(broken, "1e-9"));
         String passed = check(good, 0);
         String failed = check(broken, 1);
-        assertTrue(passed.contains("1 passed, 0 failed"));
-        assertTrue(failed.contains("0 passed, 1 failed"));
+        assertTrue(passed.contains("2 passed, 0 failed"), passed);
+        assertTrue(passed.contains("ok   corrupt-labels claim c50-fits-noise reproduced") && passed.contains("1 seed, indicative"),
+                passed);
+        assertTrue(failed.contains("0 passed, 2 failed"), failed);
+        assertTrue(failed.contains("FAIL corrupt-labels claim c50-fits-noise reproduced: inconclusive"), failed);
     }
 }

@@ -108,4 +108,80 @@ class CheckCommandTest {
         assertEquals(2, check("--baseline", base.toString(), "--runs", runs.toString(), "--update", target.toString()));
         assertTrue(err.toString().contains("never overwrites"), err.toString());
     }
+
+    private static Map<String, Object> finding(String id, int seeds, String verdict, String indicative) {
+        Map<String, Object> f = new java.util.LinkedHashMap<>();
+        f.put("id", id);
+        f.put("effect", -4.0);
+        f.put("ci95", seeds > 1 ? 1.5 : null);
+        f.put("seeds", seeds);
+        f.put("verdict", verdict);
+        f.put("indicative", indicative);
+        return f;
+    }
+
+    private Path runWithFindings(String id, List<Map<String, Object>> findings) throws Exception {
+        Path runs = tmp.resolve("runs-" + id);
+        Path dir = ReportFixtures.run(runs, "corrupt-labels", id, "quick", List.of(condition("erm", 0.5, "test_error_last", 40.0)));
+        Map<String, Object> metrics = Json.readObject(dir.resolve("metrics.json"));
+        metrics.put("findings", findings);
+        Json.write(dir.resolve("metrics.json"), metrics);
+        return runs;
+    }
+
+    private static final String REQUIRES_VERDICT = """
+            {"scale": "quick", "checks": [
+              {"study": "corrupt-labels", "claim": "c50-last", "verdict": "reproduced"}
+            ]}""";
+
+    @Test
+    void aRequiredVerdictPassesOnlyWhenTheRunReachedIt() throws Exception {
+        Path b = baseline(REQUIRES_VERDICT);
+        Path good = runWithFindings("20260101-000000-seed0", List.of(finding("c50-last", 3, "reproduced", "reproduced")));
+        assertEquals(0, check("--baseline", b.toString(), "--runs", good.toString()), out.toString());
+        assertTrue(out.toString().contains("ok   corrupt-labels claim c50-last reproduced (effect -4 ± 1.5, 3 seeds"), out.toString());
+        out.reset();
+        Path unsure = runWithFindings("20260101-000001-seed0", List.of(finding("c50-last", 3, "inconclusive", "inconclusive")));
+        assertEquals(1, check("--baseline", b.toString(), "--runs", unsure.toString()));
+        assertTrue(out.toString().contains("FAIL corrupt-labels claim c50-last reproduced: inconclusive"), out.toString());
+        out.reset();
+        Path missing = runWithFindings("20260101-000002-seed0", List.of(finding("c20-last", 3, "reproduced", "reproduced")));
+        assertEquals(1, check("--baseline", b.toString(), "--runs", missing.toString()));
+        assertTrue(out.toString().contains("has no finding of that id"), out.toString());
+    }
+
+    @Test
+    void aOneSeedRunIsJudgedByItsIndicationAndSaysSo() throws Exception {
+        Path b = baseline(REQUIRES_VERDICT);
+        Path one = runWithFindings("20260101-000000-seed0", List.of(finding("c50-last", 1, "inconclusive", "reproduced")));
+        assertEquals(0, check("--baseline", b.toString(), "--runs", one.toString()), out.toString());
+        assertTrue(out.toString().contains("1 seed, indicative"), out.toString());
+        out.reset();
+        Path against = runWithFindings("20260101-000001-seed0", List.of(finding("c50-last", 1, "inconclusive", "contradicted")));
+        assertEquals(1, check("--baseline", b.toString(), "--runs", against.toString()));
+    }
+
+    @Test
+    void aVerdictThatIsNotOneOfTheThreeIsBadInput() throws Exception {
+        Path b = baseline("""
+                [{"study": "corrupt-labels", "claim": "c50-last", "verdict": "holds"}]""");
+        Path runs = runWithFindings("20260101-000000-seed0", List.of());
+        assertEquals(2, check("--baseline", b.toString(), "--runs", runs.toString()));
+        assertTrue(err.toString().contains("\"verdict\"") && err.toString().contains("holds"), err.toString());
+    }
+
+    @Test
+    void studyLimitsTheCheckToThatStudysEntries() throws Exception {
+        Path b = baseline("""
+                {"scale": "quick", "checks": [
+                  {"study": "corrupt-labels", "claim": "c50-last", "verdict": "reproduced"},
+                  {"study": "gan", "match": {"method": "mixup"}, "figure": "modes_covered", "min": 7}
+                ]}""");
+        Path runs = runWithFindings("20260101-000000-seed0", List.of(finding("c50-last", 3, "reproduced", "reproduced")));
+        assertEquals(2, check("--baseline", b.toString(), "--runs", runs.toString()), "no gan run to check");
+        assertEquals(0, check("--baseline", b.toString(), "--runs", runs.toString(), "--study", "corrupt-labels"), out.toString());
+        assertTrue(out.toString().contains("1 passed, 0 failed"), out.toString());
+        assertEquals(2, check("--baseline", b.toString(), "--runs", runs.toString(), "--study", "speech"));
+        assertTrue(err.toString().contains("no checks for study 'speech'"), err.toString());
+    }
 }

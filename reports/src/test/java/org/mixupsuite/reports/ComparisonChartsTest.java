@@ -40,9 +40,35 @@ class ComparisonChartsTest {
         assertTrue(Files.size(charts.values().iterator().next()) > 2_000);
     }
 
+    /** A run whose metrics.json declares what comparisons follow, as StudyCommand writes it. */
+    private Path declaredRun(String id, double fgsm, double ifgsm) throws IOException {
+        Map<String, Object> a = new java.util.LinkedHashMap<>(condition("erm", 0, "top1_error", fgsm));
+        a.put("attack", "fgsm");
+        a.put("clean_error", 10.0);
+        Map<String, Object> b = new java.util.LinkedHashMap<>(condition("erm", 0, "top1_error", ifgsm));
+        b.put("attack", "i-fgsm");
+        b.put("clean_error", 10.0);
+        Path dir = ReportFixtures.run(tmp.resolve("runs"), "some-study", id, "quick", List.of(a, b));
+        Map<String, Object> metrics = org.mixupsuite.core.run.Json.readObject(dir.resolve("metrics.json"));
+        metrics.put("headline_figures", List.of("top1_error"));
+        metrics.put("comparison_focus", Map.of("attack", "fgsm"));
+        org.mixupsuite.core.run.Json.write(dir.resolve("metrics.json"), metrics);
+        return dir;
+    }
+
     @Test
-    void theAdversarialComparisonFollowsWhiteBoxFgsmAtEpsilonOneTenth() {
-        Map<String, Object> focus = ComparisonCharts.FOCUS.get("adversarial");
+    void comparisonsFollowTheFiguresAndRowsTheStudyDeclaredInItsRun() throws IOException {
+        Path a = declaredRun("20260101-000000-seed0", 80, 99);
+        Path b = declaredRun("20260102-000000-seed0", 70, 98);
+        Map<String, Path> charts = ComparisonCharts.draw("some-study", List.of(read(a), read(b)), tmp);
+        // clean_error comes first in the rows but was not declared, so only top1_error is drawn
+        assertEquals(1, charts.size(), charts.keySet().toString());
+        assertTrue(charts.keySet().iterator().next().startsWith("top1 error (attack fgsm)"), charts.keySet().toString());
+    }
+
+    @Test
+    void theFocusRuleMatchesOnlyRowsWithEverySetting() {
+        Map<String, Object> focus = Map.of("attack", "fgsm", "box", "white", "epsilon", 0.1);
         assertTrue(Baseline.matches(focus, Map.of("attack", "fgsm", "box", "white", "epsilon", 0.1, "method", "erm")));
         assertFalse(Baseline.matches(focus, Map.of("attack", "i-fgsm", "box", "white", "epsilon", 0.1)));
         assertFalse(Baseline.matches(focus, Map.of("attack", "fgsm", "box", "white", "epsilon", 0.05)));

@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mixupsuite.core.run.Json;
 import org.mixupsuite.core.charts.Charts;
 import org.mixupsuite.core.charts.Palette;
 
@@ -35,6 +37,12 @@ class ReportPageTest {
         Charts.savePng(Charts.line("a study chart", "epoch", "error (%)",
                 List.of(Charts.Series.of("ERM", Palette.ERM, new double[] {1, 2}, new double[] {3, 4})), List.of()),
                 first.resolveSibling("20260102-000000-seed0").resolve("test-error-c50.png"));
+        Path latest = first.resolveSibling("20260102-000000-seed0").resolve("metrics.json");
+        Map<String, Object> metrics = Json.readObject(latest);
+        metrics.put("findings", List.of(Map.of("id", "c50-last", "claim", "mixup's last-epoch test error is lower than ERM's",
+                "paper", "last ERM 44.6, mixup 12.7", "comparison", "test_error_last: mixup − erm", "effect", -21.0,
+                "ci_low", -25.5, "ci_high", -16.5, "seeds", 3, "verdict", "reproduced", "indicative", "reproduced")));
+        Json.write(latest, metrics);
         Files.createDirectories(runs.resolve("corrupt-labels").resolve("20260103-000000-seed0"));
         Files.writeString(runs.resolve("corrupt-labels").resolve("20260103-000000-seed0").resolve("config.json"), "{}");
         Path broken = runs.resolve("gan").resolve("20260101-000000-seed0");
@@ -53,12 +61,17 @@ class ReportPageTest {
                 new PrintStream(out), System.err));
         String html = Files.readString(page);
         assertTrue(html.contains("id=\"corrupt-labels\""));
+        int findings = html.indexOf("id=\"findings\"");
+        assertTrue(findings > 0 && findings < html.indexOf("<h2 id=\"corrupt-labels\""), "the page opens with the findings");
+        assertTrue(html.contains("test_error_last: mixup − erm = -21.00 [-25.50, -16.50], 3 seeds"), "effect and interval");
+        assertTrue(html.contains("<td class=\"text reproduced\">reproduced"), "the verdict, coloured by its class");
         assertTrue(html.contains("unfinished or interrupted"), "a run without metrics.json is listed as skipped");
         assertTrue(html.contains("not readable JSON"), "a broken metrics.json is listed as skipped");
         assertTrue(Files.isRegularFile(page.resolveSibling("charts").resolve("corrupt-labels-quick-test-error-last.png")));
         assertTrue(out.toString().contains("2 finished run(s), 2 skipped"), out.toString());
     }
 
+    @Tag("slow") // opens the page in headless Chromium (installs it if missing)
     @Test
     void everyImageLoadsInHeadlessChromium() throws Exception {
         Path runs = runsWithOneOfEverything();

@@ -33,6 +33,11 @@ public final class SpeechStudy implements Study {
     }
 
     @Override
+    public List<String> headlineFigures() {
+        return List.of("test_error");
+    }
+
+    @Override
     public String summary() {
         return "spoken keywords: LeNet and VGG-11, ERM vs mixup (validation and test error)";
     }

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mixupsuite.core.BadInputException;
@@ -71,6 +72,7 @@ class SpeechCommandsTest {
      * exactly one split, the lists name exactly the held-out clips, and every clip is 1 s of 16 kHz.
      * Skipped where Debian's speech engines are not installed (./mixup setup installs them).
      */
+    @Tag("slow") // runs the speech data generator script in a child process
     @Test
     void theGeneratorSplitsBySpeakerFamily() throws Exception {
         Path script = Path.of("..", "data-scripts", "speech-commands-synth.sh").toAbsolutePath().normalize();

@@ -119,7 +119,14 @@ public final class StudyCommand implements Command {
             out.println("run stopped; resume it with: ./mixup " + name() + " --resume " + run.dir());
             throw e;
         }
-        Map<String, Object> metrics = runner.finish(results);
+        Map<String, Object> declared = new java.util.LinkedHashMap<>();
+        if (!study.headlineFigures().isEmpty()) {
+            declared.put("headline_figures", study.headlineFigures());
+        }
+        if (!study.comparisonFocus().isEmpty()) {
+            declared.put("comparison_focus", study.comparisonFocus());
+        }
+        Map<String, Object> metrics = runner.finish(results, declared);
         Set<String> settingKeys = new HashSet<>();
         experiment.conditions().forEach(c -> settingKeys.addAll(c.settings().keySet()));
         if (verbose || experiment.claims().isEmpty()) {

@@ -1,6 +1,8 @@
 package org.mixupsuite.core.run;
 
 import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -22,6 +24,23 @@ public interface Study {
      */
     default boolean inDemo() {
         return true;
+    }
+
+    /**
+     * The figures a reader compares first across runs, e.g. {@code top1_error}; written into
+     * metrics.json ({@code headline_figures}) so that reports, which read only run folders, follow them.
+     * Empty: the report takes each run's first figure.
+     */
+    default List<String> headlineFigures() {
+        return List.of();
+    }
+
+    /**
+     * For studies with many rows per condition, the settings of the rows a comparison across runs
+     * follows, e.g. white-box FGSM at one epsilon; written into metrics.json ({@code comparison_focus}).
+     */
+    default Map<String, Object> comparisonFocus() {
+        return Map.of();
     }
 
     /** Adds the study's own options (the common ones are added by the launcher). */

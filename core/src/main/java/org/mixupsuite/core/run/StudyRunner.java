@@ -107,11 +107,16 @@ public final class StudyRunner<C extends Condition> {
         return new RunResults<>(Collections.unmodifiableList(slots));
     }
 
-    /** metrics.json, charts and the final history; then the checkpoints are no longer needed. */
-    public Map<String, Object> finish(RunResults<C> results) throws IOException {
+    /**
+     * metrics.json, charts and the final history; then the checkpoints are no longer needed.
+     *
+     * @param declared what the study says of itself for readers of the run (headline figures, focus), added to metrics.json
+     */
+    public Map<String, Object> finish(RunResults<C> results, Map<String, Object> declared) throws IOException {
         history.flush();
         experiment.drawCharts(results, run.dir());
         Map<String, Object> metrics = Metrics.document(study, results, settings.seedCount(), experiment.claims());
+        metrics.putAll(declared);
         Json.write(run.metrics(), metrics);
         FileUtils.deleteDirectory(run.checkpoints().toFile());
         return metrics;

@@ -42,7 +42,7 @@ class StudyRunnerTest {
         if (!Files.exists(dir.config())) {
             runner.writeConfig(List.of());
         }
-        runner.finish(runner.execute());
+        runner.finish(runner.execute(), Map.of());
         return (List<Map<String, Object>>) Json.readObject(dir.metrics()).get("conditions");
     }
 

@@ -1,0 +1,63 @@
+package org.mixupsuite.reports;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The report's findings tables: one row a claim with the paper's figure, this suite's effect and
+ * interval, and the verdict in colour. A one-seed verdict is shown as what it is, an indication.
+ */
+final class FindingsTable {
+
+    static final String STYLE = """
+            td.reproduced { background: #d8f0dc; color: #14532d; font-weight: bold; }
+            td.contradicted { background: #f8d7d5; color: #7f1d1d; font-weight: bold; }
+            td.inconclusive { background: #eeeeee; color: #444; font-weight: bold; }
+            td.indicative { font-weight: normal; font-style: italic; }
+            table.findings td { vertical-align: top; }
+            """;
+
+    private FindingsTable() {
+    }
+
+    /** @param rows each a study name and one of its run's findings */
+    static void append(StringBuilder html, List<Map.Entry<String, Map<String, Object>>> rows, boolean withStudy) {
+        html.append("<table class=\"findings\"><tr>");
+        if (withStudy) {
+            html.append("<th class=\"text\">study</th>");
+        }
+        html.append("<th class=\"text\">claim</th><th class=\"text\">paper</th><th class=\"text\">this suite: mean paired "
+                + "difference [95% interval]</th><th class=\"text\">verdict</th></tr>\n");
+        for (Map.Entry<String, Map<String, Object>> row : rows) {
+            Map<String, Object> f = row.getValue();
+            boolean oneSeed = f.get("seeds") instanceof Number n && n.intValue() == 1;
+            String verdict = String.valueOf(oneSeed ? f.get("indicative") : f.get("verdict"));
+            html.append("<tr>");
+            if (withStudy) {
+                html.append("<td class=\"text\"><a href=\"#").append(Format.html(row.getKey())).append("\">")
+                        .append(Format.html(row.getKey())).append("</a></td>");
+            }
+            html.append("<td class=\"text\">").append(Format.html(f.get("claim"))).append("<br><small>")
+                    .append(Format.html(f.get("id"))).append("</small></td>");
+            html.append("<td class=\"text\">").append(Format.html(f.get("paper"))).append("</td>");
+            html.append("<td class=\"text\">").append(Format.html(measured(f))).append("</td>");
+            html.append("<td class=\"text ").append(Format.html(verdict)).append(oneSeed ? " indicative" : "").append("\">")
+                    .append(Format.html(verdict)).append(oneSeed ? "<br><small>1 seed, indicative</small>" : "").append("</td>");
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    /** e.g. "test_error_last: mixup α=32 − erm = −21.40 [−30.10, −12.70], 3 seeds". */
+    static String measured(Map<String, Object> f) {
+        if (!(f.get("effect") instanceof Number effect)) {
+            return String.valueOf(f.getOrDefault("note", "not evaluated"));
+        }
+        String text = String.format(Locale.ROOT, "%s = %+.2f", f.get("comparison"), effect.doubleValue());
+        if (f.get("ci_low") instanceof Number low && f.get("ci_high") instanceof Number high) {
+            text += String.format(Locale.ROOT, " [%+.2f, %+.2f]", low.doubleValue(), high.doubleValue());
+        }
+        return text + ", " + f.get("seeds") + (f.get("seeds") instanceof Number n && n.intValue() == 1 ? " seed" : " seeds");
+    }
+}
