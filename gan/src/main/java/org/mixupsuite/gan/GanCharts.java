@@ -61,9 +61,17 @@ final class GanCharts {
                     curves.add(Charts.Series.of(c.label(), Palette.method(c.method()), results.steps(c, "iteration"),
                             results.curve(c, figure), false));
                 }
+                // chance: the same count for a diffuse sampler over the modes' box, measured in every run
+                double chance = cells.stream().mapToDouble(c -> results.figure(c, figure + "_chance").mean())
+                        .filter(Double::isFinite).average().orElse(Double.NaN);
+                List<Charts.Reference> refs = new ArrayList<>(List.of(new Charts.Reference("all modes", data.modes().length,
+                        Palette.REFERENCE)));
+                if (Double.isFinite(chance)) {
+                    refs.add(new Charts.Reference(String.format(java.util.Locale.ROOT, "diffuse sampler (chance): %.1f", chance),
+                            chance, Palette.REFERENCE));
+                }
                 JFreeChart chart = Charts.line(dataset + ": " + words + " over training (band: 95% interval over seeds)",
-                        "iteration", words + " (of " + data.modes().length + ")", curves,
-                        List.of(new Charts.Reference("all modes", data.modes().length, Palette.REFERENCE)));
+                        "iteration", words + " (of " + data.modes().length + ")", curves, refs);
                 // the full count range always: an all-zero curve otherwise gets an axis of +-5e-9
                 chart.getXYPlot().getRangeAxis().setRange(0, data.modes().length + 0.5);
                 Charts.savePng(chart, dir.resolve(figure.replace('_', '-') + "-" + dataset + ".png"));

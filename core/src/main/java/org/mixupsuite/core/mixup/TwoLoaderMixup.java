@@ -8,8 +8,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The pairing the paper compares against in-batch shuffling: partners come from a second, independent
- * loader over the whole training set, which doubles the data read per epoch.
+ * The pairing the paper compares against in-batch shuffling: partners come from a second loader.
+ * Each step draws a fresh random batch of distinct examples from the whole training set (not a
+ * second pass in epoch order), which doubles the rows read per epoch.
  */
 public final class TwoLoaderMixup implements MixupStrategy {
 
