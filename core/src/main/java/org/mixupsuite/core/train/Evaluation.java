@@ -29,7 +29,10 @@ public final class Evaluation {
         return out;
     }
 
-    /** Top-1 and top-k error in % of the network on these rows: a row counts as right at k when its label is among the k most probable classes. */
+    /**
+     * Top-1 and top-k error in % of the network on these rows: a row counts as right at k when its
+     * label is among the k most probable classes.
+     */
     public static double[] topErrors(Network net, INDArray features, int[] labels, int k) {
         int n = (int) features.rows();
         int wrong1 = 0;
@@ -38,18 +41,28 @@ public final class Evaluation {
             int end = Math.min(n, start + BATCH);
             float[][] probs = net.output(features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())).toFloatMatrix();
             for (int i = 0; i < probs.length; i++) {
-                float mine = probs[i][labels[start + i]];
-                int higher = 0;
-                for (float p : probs[i]) {
-                    if (p > mine) {
-                        higher++;
-                    }
-                }
-                wrong1 += higher >= 1 ? 1 : 0;
-                wrongK += higher >= k ? 1 : 0;
+                int rivals = rivals(probs[i], labels[start + i]);
+                wrong1 += rivals >= 1 ? 1 : 0;
+                wrongK += rivals >= k ? 1 : 0;
             }
         }
         return new double[] {100.0 * wrong1 / n, 100.0 * wrongK / n};
+    }
+
+    /**
+     * Classes other than the label scored at least as high as it. A tie counts against the label:
+     * when the softmax saturates, many classes share a probability of exactly 0 (or 1), and counting
+     * only strictly higher ones would call a label right at k that merely ties with the k-th.
+     */
+    static int rivals(float[] probs, int label) {
+        float mine = probs[label];
+        int rivals = 0;
+        for (int c = 0; c < probs.length; c++) {
+            if (c != label && probs[c] >= mine) {
+                rivals++;
+            }
+        }
+        return rivals;
     }
 
     /** Error in % over all rows. */
