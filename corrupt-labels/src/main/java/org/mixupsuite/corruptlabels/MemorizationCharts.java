@@ -74,11 +74,13 @@ final class MemorizationCharts {
         PaperFigures.BestLast erm = PaperFigures.ERM.get(pct);
         PaperFigures.BestLast mixup = PaperFigures.MIXUP.get(pct);
         if (erm != null) {
-            refs.add(new Charts.Reference("paper ERM best " + erm.best() + " (CIFAR-10)", erm.best(), Palette.ERM, false));
+            refs.add(new Charts.Reference("paper ERM best " + erm.best() + " (CIFAR-10, PreAct ResNet-18)", erm.best(),
+                    Palette.ERM, false));
             refs.add(new Charts.Reference("paper ERM last " + erm.last(), erm.last(), Palette.ERM, true));
         }
         if (mixup != null) {
-            refs.add(new Charts.Reference("paper mixup best " + mixup.best(), mixup.best(), Palette.MIXUP, false));
+            refs.add(new Charts.Reference("paper mixup α=" + MemorizationCondition.number(PaperFigures.MIXUP_ALPHA.get(pct))
+                    + " best " + mixup.best(), mixup.best(), Palette.MIXUP, false));
             refs.add(new Charts.Reference("paper mixup last " + mixup.last(), mixup.last(), Palette.MIXUP, true));
         }
         return refs;
