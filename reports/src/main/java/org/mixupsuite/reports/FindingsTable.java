@@ -1,8 +1,8 @@
 package org.mixupsuite.reports;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.mixupsuite.core.findings.Findings;
 
 /**
  * The report's findings tables: one row a claim with the paper's figure, this suite's effect and
@@ -41,23 +41,11 @@ final class FindingsTable {
             html.append("<td class=\"text\">").append(Format.html(f.get("claim"))).append("<br><small>")
                     .append(Format.html(f.get("id"))).append("</small></td>");
             html.append("<td class=\"text\">").append(Format.html(f.get("paper"))).append("</td>");
-            html.append("<td class=\"text\">").append(Format.html(measured(f))).append("</td>");
+            html.append("<td class=\"text\">").append(Format.html(Findings.measured(f))).append("</td>");
             html.append("<td class=\"text ").append(Format.html(verdict)).append(oneSeed ? " indicative" : "").append("\">")
                     .append(Format.html(verdict)).append(oneSeed ? "<br><small>1 seed, indicative</small>" : "").append("</td>");
             html.append("</tr>\n");
         }
         html.append("</table>\n");
-    }
-
-    /** e.g. "test_error_last: mixup α=32 − erm = −21.40 [−30.10, −12.70], 3 seeds". */
-    static String measured(Map<String, Object> f) {
-        if (!(f.get("effect") instanceof Number effect)) {
-            return String.valueOf(f.getOrDefault("note", "not evaluated"));
-        }
-        String text = String.format(Locale.ROOT, "%s = %+.2f", f.get("comparison"), effect.doubleValue());
-        if (f.get("ci_low") instanceof Number low && f.get("ci_high") instanceof Number high) {
-            text += String.format(Locale.ROOT, " [%+.2f, %+.2f]", low.doubleValue(), high.doubleValue());
-        }
-        return text + ", " + f.get("seeds") + (f.get("seeds") instanceof Number n && n.intValue() == 1 ? " seed" : " seeds");
     }
 }

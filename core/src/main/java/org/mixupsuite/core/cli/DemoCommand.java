@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.mixupsuite.core.findings.Findings;
+import org.mixupsuite.core.run.Json;
 
 /**
  * {@code ./mixup demo}: the README's main job. Setup, every study that declares itself part of the
@@ -73,9 +75,25 @@ final class DemoCommand implements Command {
         Path baseline = SetupCommand.home().resolve("baselines").resolve(scale + ".json");
         if (!Files.isRegularFile(baseline)) {
             out.println("no baseline for scale " + scale + " (" + baseline + "); check skipped");
+            printFindings(studies, out);
             return 0;
         }
         out.println("== check against " + baseline + " ==");
-        return check.run(new String[] {"--baseline", baseline.toString(), "--runs", runs}, out, err);
+        code = check.run(new String[] {"--baseline", baseline.toString(), "--runs", runs}, out, err);
+        printFindings(studies, out);
+        return code;
+    }
+
+    /** The demo's last word: every study's claims with their verdicts, as the report's page opens. */
+    private static void printFindings(List<Command> studies, PrintStream out) {
+        out.println();
+        out.println("== findings across studies: does the paper's claim hold here? ==");
+        out.println(Findings.TABLE_HEADER);
+        for (Command c : studies) {
+            if (c instanceof StudyCommand sc && sc.lastMetrics() != null) {
+                Findings.print(StudyCommand.findings(Json.readObject(sc.lastMetrics())), c.name(), out);
+            }
+        }
+        out.println("one seed gives no verdict, only its direction in parentheses: --seeds 3 or more for intervals");
     }
 }

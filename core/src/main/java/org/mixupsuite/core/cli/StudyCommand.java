@@ -30,6 +30,7 @@ public final class StudyCommand implements Command {
 
     private final Study study;
     private boolean verbose;
+    private Path lastMetrics;
 
     public StudyCommand(Study study) {
         this.study = study;
@@ -132,14 +133,25 @@ public final class StudyCommand implements Command {
         if (verbose || experiment.claims().isEmpty()) {
             Summary.print(metrics, settingKeys, out);
         }
-        Findings.print(Findings.evaluate(experiment.claims(), conditions(metrics)), out);
+        List<Map<String, Object>> findings = findings(metrics);
+        if (!findings.isEmpty()) {
+            out.println(Findings.TABLE_HEADER);
+            Findings.print(findings, null, out);
+        }
+        lastMetrics = run.metrics();
         out.println("wrote " + run.metrics() + (verbose ? "" : "  (every condition's figures there, or with --verbose)"));
         return 0;
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> conditions(Map<String, Object> metrics) {
-        return (List<Map<String, Object>>) metrics.get("conditions");
+    static List<Map<String, Object>> findings(Map<String, Object> metrics) {
+        Object f = metrics.get("findings");
+        return f instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+    }
+
+    /** The metrics.json of the run this command finished last, or null. */
+    Path lastMetrics() {
+        return lastMetrics;
     }
 
     @SuppressWarnings("unchecked")

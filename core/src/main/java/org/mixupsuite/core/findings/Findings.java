@@ -149,32 +149,42 @@ public final class Findings {
         return (key.equals("alpha") ? "α" : key) + "=" + v;
     }
 
-    /** The terminal's findings table: two lines a claim, the verdict first. */
-    public static void print(List<Finding> findings, PrintStream out) {
-        if (findings.isEmpty()) {
-            return;
-        }
-        out.println("findings (mean paired difference over seeds, 95% interval):");
-        for (Finding f : findings) {
-            out.printf(Locale.ROOT, "  %-15s %s: %s%n", label(f), f.id(), f.text());
-            out.printf(Locale.ROOT, "  %-15s %s%n", "", measured(f) + "   paper: " + f.paper());
+    /**
+     * The terminal's findings table, from metrics.json's findings entries: two lines a claim, the
+     * verdict first (in parentheses when one seed only indicates it).
+     *
+     * @param study printed before each claim when the table spans studies, else null
+     */
+    public static void print(List<Map<String, Object>> findings, String study, PrintStream out) {
+        for (Map<String, Object> f : findings) {
+            out.printf(Locale.ROOT, "  %-15s %s%s: %s%n", label(f), study == null ? "" : study + " ", f.get("id"), f.get("claim"));
+            out.printf(Locale.ROOT, "  %-15s %s   paper: %s%n", "", measured(f), f.get("paper"));
         }
     }
+
+    public static final String TABLE_HEADER = "findings (mean paired difference over seeds, 95% interval):";
 
     /** The verdict as a reader should take it: one seed's direction is marked as indicative. */
-    public static String label(Finding f) {
-        return f.seeds() == 1 ? "(" + f.indicative().id() + ")" : f.verdict().id();
+    public static String label(Map<String, Object> f) {
+        return oneSeed(f) ? "(" + f.get("indicative") + ")" : String.valueOf(f.get("verdict"));
     }
 
-    /** e.g. "test_error_last: mixup − erm = −21.40 [−30.10, −12.70], 3 seeds". */
-    public static String measured(Finding f) {
-        if (f.seeds() == 0) {
-            return f.note();
+    /** e.g. "test_error_last: mixup α=32 − erm = -21.40 [-30.10, -12.70], 3 seeds". */
+    public static String measured(Map<String, Object> f) {
+        if (!(f.get("effect") instanceof Number effect)) {
+            return String.valueOf(f.getOrDefault("note", "not evaluated"));
         }
-        String effect = String.format(Locale.ROOT, "%s = %+.2f", f.comparison(), f.difference());
-        if (f.seeds() == 1) {
-            return effect + " (1 seed, indicative; no interval)";
+        String text = String.format(Locale.ROOT, "%s = %+.2f", f.get("comparison"), effect.doubleValue());
+        if (oneSeed(f)) {
+            return text + ", 1 seed (indicative; no interval)";
         }
-        return effect + String.format(Locale.ROOT, " [%+.2f, %+.2f], %d seeds", f.low(), f.high(), f.seeds());
+        if (f.get("ci_low") instanceof Number low && f.get("ci_high") instanceof Number high) {
+            text += String.format(Locale.ROOT, " [%+.2f, %+.2f]", low.doubleValue(), high.doubleValue());
+        }
+        return text + ", " + f.get("seeds") + " seeds";
+    }
+
+    private static boolean oneSeed(Map<String, Object> f) {
+        return f.get("seeds") instanceof Number n && n.intValue() == 1;
     }
 }
