@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.findings.Claim.Expect;
+import org.mixupsuite.core.run.SettingText;
 
 /**
  * The paper's robustness claims (Table 3, ImageNet, ResNet-101, ε = 4/255) per mixup alpha of the
@@ -76,7 +77,7 @@ final class AdversarialClaims {
         return Math.abs(e - AdversarialStudy.PAPER_EPSILON) < 1e-12 ? "4of255" : number(e);
     }
 
-    private static String number(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    static String number(double v) {
+        return SettingText.number(v);
     }
 }

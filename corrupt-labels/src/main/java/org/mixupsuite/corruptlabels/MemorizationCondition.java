@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.mixupsuite.core.run.Condition;
+import org.mixupsuite.core.run.SettingText;
 
 /**
  * One cell of the memorization study: a method on one corruption rate.
@@ -55,6 +56,6 @@ public record MemorizationCondition(String model, String method, double alpha, d
     }
 
     static String number(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+        return SettingText.number(v);
     }
 }

@@ -3,6 +3,7 @@ package org.mixupsuite.gan;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mixupsuite.core.run.Condition;
+import org.mixupsuite.core.run.SettingText;
 
 /** One GAN run: a data set and a discriminator method (erm, or mixup with its alpha). */
 public record GanCondition(String dataset, String method, double alpha) implements Condition {
@@ -17,7 +18,7 @@ public record GanCondition(String dataset, String method, double alpha) implemen
     }
 
     static String number(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+        return SettingText.number(v);
     }
 
     @Override

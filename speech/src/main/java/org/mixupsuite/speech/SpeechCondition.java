@@ -3,6 +3,7 @@ package org.mixupsuite.speech;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mixupsuite.core.run.Condition;
+import org.mixupsuite.core.run.SettingText;
 
 /**
  * One cell of the speech study: a model trained with ERM or with mixup at one alpha.
@@ -37,6 +38,6 @@ public record SpeechCondition(String model, String method, double alpha) impleme
     }
 
     static String number(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+        return SettingText.number(v);
     }
 }
