@@ -12,6 +12,7 @@ import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.run.ConditionContext;
 import org.mixupsuite.core.run.ConditionResult;
 import org.mixupsuite.core.run.Experiment;
+import org.mixupsuite.core.run.History;
 import org.mixupsuite.core.run.Provenance;
 import org.mixupsuite.core.run.RunResults;
 import org.mixupsuite.core.train.Classifiers;
@@ -89,12 +90,10 @@ final class AblationExperiment implements Experiment<AblationArm> {
     }
 
     private Map<String, Object> figures(List<Map<String, Object>> history, AblationArm arm, int n) {
-        double best = Double.POSITIVE_INFINITY;
         double trainSeconds = 0;
         int timedEpochs = 0;
         for (int i = 0; i < history.size(); i++) {
             Map<String, Object> row = history.get(i);
-            best = Math.min(best, number(row, "test_error"));
             // the first epoch pays for JIT compilation and ND4J's warm-up: time the others when there are any
             if (i > 0 || history.size() == 1) {
                 trainSeconds += number(row, "seconds") - number(row, "eval_seconds");
@@ -103,15 +102,15 @@ final class AblationExperiment implements Experiment<AblationArm> {
         }
         long steps = (long) timedEpochs * ((n + preset.batchSize() - 1) / preset.batchSize());
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("test_error", history.get(history.size() - 1).get("test_error"));
-        f.put("test_error_best", best);
+        f.put("test_error", History.of(history).last().get("test_error"));
+        f.put("test_error_best", History.of(history).min("test_error"));
         f.put("step_ms", 1000 * trainSeconds / steps);
         f.put("rows_read_per_epoch", arm.rowsReadPerEpoch(n));
         return f;
     }
 
     private static double number(Map<String, Object> row, String key) {
-        return ((Number) row.get(key)).doubleValue();
+        return History.value(row, key);
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.mixupsuite.core.mixup.MixupStrategy;
 import org.mixupsuite.core.run.ConditionContext;
 import org.mixupsuite.core.run.ConditionResult;
 import org.mixupsuite.core.run.Experiment;
+import org.mixupsuite.core.run.History;
 import org.mixupsuite.core.run.Provenance;
 import org.mixupsuite.core.run.RunResults;
 import org.mixupsuite.core.train.Classifiers;
@@ -98,29 +99,20 @@ final class MemorizationExperiment implements Experiment<MemorizationCondition> 
         return ConditionResult.complete(figures(outcome.history(), corrupted), outcome.history());
     }
 
-    static Map<String, Object> figures(List<Map<String, Object>> history, CorruptedLabels corrupted) {
-        Map<String, Object> last = history.get(history.size() - 1);
-        Map<String, Object> best = history.get(0);
-        for (Map<String, Object> row : history) {
-            if (number(row, "test_error") < number(best, "test_error")) {
-                best = row;
-            }
-        }
+    static Map<String, Object> figures(List<Map<String, Object>> rows, CorruptedLabels corrupted) {
+        History history = History.of(rows);
+        Map<String, Object> last = history.last();
+        Map<String, Object> best = history.argmin("test_error");
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("test_error_best", best.get("test_error"));
         f.put("test_error_last", last.get("test_error"));
         // memorization as the paper reads it: how much test error climbs after the best epoch
-        f.put("test_error_rise", number(last, "test_error") - number(best, "test_error"));
+        f.put("test_error_rise", History.value(last, "test_error") - History.value(best, "test_error"));
         f.put("train_error_real", last.get("train_error_real"));
         f.put("train_error_corrupted", last.get("train_error_corrupted"));
         f.put("best_epoch", best.get("epoch"));
         f.put("corrupted_fraction", corrupted.changedFraction());
         return f;
-    }
-
-    private static double number(Map<String, Object> row, String key) {
-        Object v = row.get(key);
-        return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     private Network model(MemorizationCondition c, ImageSet train, long seed) {

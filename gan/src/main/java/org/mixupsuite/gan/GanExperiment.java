@@ -17,6 +17,7 @@ import org.mixupsuite.core.run.CheckpointStore;
 import org.mixupsuite.core.run.ConditionContext;
 import org.mixupsuite.core.run.ConditionResult;
 import org.mixupsuite.core.run.Experiment;
+import org.mixupsuite.core.run.History;
 import org.mixupsuite.core.run.Json;
 import org.mixupsuite.core.run.RunResults;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -129,7 +130,7 @@ final class GanExperiment implements Experiment<GanCondition> {
         Path samplesDir = ctx.runDirectory().resolve(SAMPLES);
         Files.createDirectories(samplesDir);
         Json.write(samplesDir.resolve(c.slug() + "-seed" + ctx.seed() + ".json"), scatter);
-        Map<String, Object> last = history.get(history.size() - 1);
+        Map<String, Object> last = History.of(history).last();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("modes_covered", last.get("modes_covered"));
         figures.put("modes_reached", last.get("modes_reached"));

@@ -14,6 +14,7 @@ import org.mixupsuite.core.mixup.MixupStrategy;
 import org.mixupsuite.core.run.ConditionContext;
 import org.mixupsuite.core.run.ConditionResult;
 import org.mixupsuite.core.run.Experiment;
+import org.mixupsuite.core.run.History;
 import org.mixupsuite.core.run.RunResults;
 import org.mixupsuite.core.train.Evaluation;
 import org.mixupsuite.core.train.Network;
@@ -141,16 +142,13 @@ final class SpeechExperiment implements Experiment<SpeechCondition> {
 
     /** The condition's figures from its history: final and best validation error, test error, throughput. */
     static Map<String, Object> figures(List<Map<String, Object>> history, double testError, int trainCount) {
-        Map<String, Object> last = history.get(history.size() - 1);
-        Map<String, Object> best = history.get(0);
+        Map<String, Object> last = History.of(history).last();
+        Map<String, Object> best = History.of(history).argmin("val_error");
         double epochSeconds = 0;
         double augmentSeconds = 0;
         double evalSeconds = 0;
         double waitSeconds = 0;
         for (Map<String, Object> row : history) {
-            if (number(row, "val_error") < number(best, "val_error")) {
-                best = row;
-            }
             epochSeconds += number(row, "seconds");
             augmentSeconds += number(row, "augment_seconds");
             evalSeconds += number(row, "eval_seconds");
@@ -171,8 +169,7 @@ final class SpeechExperiment implements Experiment<SpeechCondition> {
     }
 
     private static double number(Map<String, Object> row, String key) {
-        Object v = row.get(key);
-        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+        return History.value(row, key);
     }
 
     @Override
