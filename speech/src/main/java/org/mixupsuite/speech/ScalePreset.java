@@ -12,7 +12,8 @@ import org.mixupsuite.core.run.Scale;
  * @param evalSize     validation and test clips evaluated, each a fixed random subset (0 = all)
  * @param widthDivisor every layer's width divided by this (1 = the paper's models)
  * @param dropout      LeNet's dropout probability (the paper's 0.5; VGG-11 has none)
- * @param augment      per-epoch time shift, background noise and level jitter of training clips
+ * @param augment      per-epoch time shift, background noise and level jitter of training clips; off at
+ *                     paper scale (the paper trains on the clips as they are; --augment asks for it)
  */
 public record ScalePreset(List<String> models, List<Double> alphas, int epochs, int batchSize, double learningRate,
                    int trainSize, int evalSize, Features features, int widthDivisor, double dropout, boolean augment) {
@@ -24,7 +25,7 @@ public record ScalePreset(List<String> models, List<Double> alphas, int epochs, 
             case QUICK -> new ScalePreset(SpeechModels.NAMES, List.of(0.1, 0.2), 8, 64, 2e-3, 3000, 1000,
                     new Features(4, 2), 8, 0.0, true);
             case PAPER -> new ScalePreset(SpeechModels.NAMES, List.of(0.1, 0.2), 30, 100, 1e-3, 0, 0,
-                    Features.FULL, 1, 0.5, true);
+                    Features.FULL, 1, 0.5, false);
         };
     }
 }

@@ -55,6 +55,8 @@ public final class SpeechStudy implements Study {
         o.addOption(OptionValues.valued("dropout", "P", "LeNet's dropout probability (the paper's model: 0.5)"));
         o.addOption(OptionValues.valued("pool", "BINSxFRAMES", "average-pool the 160 x 101 spectrogram, e.g. 4x2 (1x1 = none)"));
         o.addOption(Option.builder().longOpt("no-augment").desc("train on the clips as they are (no shift, noise, level jitter)").get());
+        o.addOption(Option.builder().longOpt("augment").desc("shift, noise and level jitter per epoch (default at smoke and quick; "
+                + "off at paper scale, as the paper trained, since augmentation is itself a regularizer)").get());
         o.addOption(OptionValues.valued("evaluate", "RUN_DIR", "evaluate a finished speech run's models on --data instead of training"));
         o.addOption(OptionValues.valued("split", "PART", "with --evaluate: training, validation, testing or all clips of --data (default all)"));
     }
@@ -92,7 +94,7 @@ public final class SpeechStudy implements Study {
                 cmd.hasOption("pool") ? pool(cmd.getOptionValue("pool")) : p.features(),
                 OptionValues.count(cmd, "width-divisor", p.widthDivisor(), false),
                 dropout(cmd, p.dropout()),
-                p.augment() && !cmd.hasOption("no-augment"));
+                augment(cmd, p.augment()));
         checkInputSize(resolved);
         Path dir = settings.data() != null ? settings.data() : defaultData();
         if (settings.data() == null && !Files.isDirectory(dir)) {
@@ -112,6 +114,13 @@ public final class SpeechStudy implements Study {
             throw new BadInputException("--pool: " + f.height() + " x " + f.width() + " is too small for "
                     + String.join(", ", p.models()) + " (needs at least " + least + " x " + least + ")");
         }
+    }
+
+    private static boolean augment(CommandLine cmd, boolean preset) {
+        if (cmd.hasOption("augment") && cmd.hasOption("no-augment")) {
+            throw new BadInputException("--augment and --no-augment: give one of them");
+        }
+        return cmd.hasOption("augment") || preset && !cmd.hasOption("no-augment");
     }
 
     static List<SpeechCondition> conditions(ScalePreset p) {
