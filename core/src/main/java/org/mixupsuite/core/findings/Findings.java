@@ -146,7 +146,7 @@ public final class Findings {
         }
         String v = value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
                 ? String.valueOf(n.longValue()) : value.toString();
-        return (key.equals("alpha") ? "α" : key) + "=" + v;
+        return (key.equals("alpha") ? "α" : key.equals("dropout") ? "p" : key) + "=" + v;
     }
 
     /**
