@@ -23,9 +23,10 @@ public final class Main {
     public static Main discover() {
         Map<String, Command> registry = new LinkedHashMap<>();
         register(registry, new SetupCommand());
-        for (Study s : ServiceLoader.load(Study.class)) {
-            register(registry, new StudyCommand(s));
-        }
+        // sorted by name: ServiceLoader follows the classpath, whose order a wildcard leaves to the file system
+        ServiceLoader.load(Study.class).stream().map(ServiceLoader.Provider::get)
+                .sorted(java.util.Comparator.comparing(Study::name))
+                .forEach(s -> register(registry, new StudyCommand(s)));
         for (Command c : ServiceLoader.load(Command.class)) {
             register(registry, c);
         }
