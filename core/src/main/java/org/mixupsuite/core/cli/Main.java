@@ -2,6 +2,7 @@ package org.mixupsuite.core.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -25,7 +26,7 @@ public final class Main {
         register(registry, new SetupCommand());
         // sorted by name: ServiceLoader follows the classpath, whose order a wildcard leaves to the file system
         ServiceLoader.load(Study.class).stream().map(ServiceLoader.Provider::get)
-                .sorted(java.util.Comparator.comparing(Study::name))
+                .sorted(Comparator.comparing(Study::name))
                 .forEach(s -> register(registry, new StudyCommand(s)));
         for (Command c : ServiceLoader.load(Command.class)) {
             register(registry, c);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -120,7 +121,7 @@ public final class StudyCommand implements Command {
             out.println("run stopped; resume it with: ./mixup " + name() + " --resume " + run.dir());
             throw e;
         }
-        Map<String, Object> declared = new java.util.LinkedHashMap<>();
+        Map<String, Object> declared = new LinkedHashMap<>();
         if (!study.headlineFigures().isEmpty()) {
             declared.put("headline_figures", study.headlineFigures());
         }

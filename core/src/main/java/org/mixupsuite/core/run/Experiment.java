@@ -24,8 +24,8 @@ public interface Experiment<C extends Condition> {
 
     /**
      * The paper's claims this plan can test, as comparisons of its conditions' figures; each becomes
-     * an entry of metrics.json's {@code findings}. Claims whose conditions are not in the plan (a
-     * user's narrower --methods, say) are evaluated as "not evaluated", so leave them out.
+     * an entry of metrics.json's {@code findings}. Leave out claims whose conditions the plan lacks
+     * (a narrower --methods, say): they could only be listed as not evaluated.
      */
     default List<Claim> claims() {
         return List.of();

@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.mixupsuite.core.data.ImageData;
+import org.mixupsuite.core.mixup.LambdaSampler;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -45,7 +46,7 @@ public final class Provenance {
             threads.put(var, System.getenv(var));
         }
         env.put("thread_settings", threads);
-        if (Boolean.getBoolean(org.mixupsuite.core.mixup.LambdaSampler.NO_MIXING_DRILL)) {
+        if (Boolean.getBoolean(LambdaSampler.NO_MIXING_DRILL)) {
             env.put("drill", "no-mixing: every lambda was 1, mixup did nothing");
         }
         return env;
