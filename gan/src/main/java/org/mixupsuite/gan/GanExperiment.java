@@ -137,6 +137,8 @@ final class GanExperiment implements Experiment<GanCondition> {
         figures.put("modes_total", last.get("modes_total"));
         figures.put("high_quality_fraction", last.get("high_quality_fraction"));
         figures.put("iterations", settings.iterations());
+        // mixup at work: D's loss on mixed inputs and soft targets cannot fall to ERM's (a tripwire for baselines)
+        figures.put("d_loss_last", last.get("d_loss"));
         // the same figures for a diffuse sampler, by the same code: what a generator gets by chance
         ModeCoverage.Result chance = ModeCoverage.measure(data.diffuse(settings.evalSamples(), ctx.random("chance")), data, share);
         figures.put("modes_covered_chance", chance.modesCovered());

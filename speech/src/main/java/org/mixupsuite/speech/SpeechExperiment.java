@@ -162,6 +162,8 @@ final class SpeechExperiment implements Experiment<SpeechCondition> {
         f.put("test_error", testError);
         f.put("val_error_best", best.get("val_error"));
         f.put("best_epoch", best.get("epoch"));
+        // mixup at work: the loss on mixed targets stays well above ERM's (a tripwire for baselines, not a finding)
+        f.put("train_loss_last", last.get("train_loss"));
         f.put("feature_clips_per_s", augmentSeconds > 0 ? clips / augmentSeconds : null);
         f.put("train_examples_per_s", clips / Math.max(1e-9, epochSeconds - waitSeconds - evalSeconds));
         f.put("data_wait_share", waitSeconds / Math.max(1e-9, epochSeconds));
