@@ -174,12 +174,15 @@ public final class Findings {
         if (!(f.get("effect") instanceof Number effect)) {
             return String.valueOf(f.getOrDefault("note", "not evaluated"));
         }
-        String text = String.format(Locale.ROOT, "%s = %+.2f", f.get("comparison"), effect.doubleValue());
+        // points of error read to two decimals; shares (a GAN's high-quality fraction) need four
+        String number = Math.abs(effect.doubleValue()) < 0.1 && f.get("ci95") instanceof Number ci
+                && ci.doubleValue() < 0.1 ? "%+.4f" : "%+.2f";
+        String text = String.format(Locale.ROOT, "%s = " + number, f.get("comparison"), effect.doubleValue());
         if (oneSeed(f)) {
             return text + ", 1 seed (indicative; no interval)";
         }
         if (f.get("ci_low") instanceof Number low && f.get("ci_high") instanceof Number high) {
-            text += String.format(Locale.ROOT, " [%+.2f, %+.2f]", low.doubleValue(), high.doubleValue());
+            text += String.format(Locale.ROOT, " [" + number + ", " + number + "]", low.doubleValue(), high.doubleValue());
         }
         return text + ", " + f.get("seeds") + " seeds";
     }
