@@ -1,6 +1,7 @@
 package org.mixupsuite.adversarial;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +56,7 @@ final class AdversarialClaims {
     }
 
     private static Map<String, Object> row(Map<String, Object> method, String attack, String box, double epsilon) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>(method);
+        Map<String, Object> m = new LinkedHashMap<>(method);
         m.put("attack", attack);
         m.put("box", box);
         m.put("epsilon", epsilon);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.math3.random.Well19937c;
 import org.jfree.chart.JFreeChart;
@@ -67,7 +68,7 @@ final class GanCharts {
                 List<Charts.Reference> refs = new ArrayList<>(List.of(new Charts.Reference("all modes", data.modes().length,
                         Palette.REFERENCE)));
                 if (Double.isFinite(chance)) {
-                    refs.add(new Charts.Reference(String.format(java.util.Locale.ROOT, "diffuse sampler (chance): %.1f", chance),
+                    refs.add(new Charts.Reference(String.format(Locale.ROOT, "diffuse sampler (chance): %.1f", chance),
                             chance, Palette.REFERENCE));
                 }
                 JFreeChart chart = Charts.line(dataset + ": " + words + " over training (band: 95% interval over seeds)",
