@@ -96,21 +96,18 @@ final class AblationExperiment implements Experiment<AblationArm> {
             Map<String, Object> row = history.get(i);
             // the first epoch pays for JIT compilation and ND4J's warm-up: time the others when there are any
             if (i > 0 || history.size() == 1) {
-                trainSeconds += number(row, "seconds") - number(row, "eval_seconds");
+                trainSeconds += History.value(row, "seconds") - History.value(row, "eval_seconds");
                 timedEpochs++;
             }
         }
         long steps = (long) timedEpochs * ((n + preset.batchSize() - 1) / preset.batchSize());
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("test_error", History.of(history).last().get("test_error"));
-        f.put("test_error_best", History.of(history).min("test_error"));
+        History rows = History.of(history);
+        f.put("test_error", rows.last().get("test_error"));
+        f.put("test_error_best", rows.min("test_error"));
         f.put("step_ms", 1000 * trainSeconds / steps);
         f.put("rows_read_per_epoch", arm.rowsReadPerEpoch(n));
         return f;
-    }
-
-    private static double number(Map<String, Object> row, String key) {
-        return History.value(row, key);
     }
 
     @Override

@@ -142,19 +142,20 @@ final class SpeechExperiment implements Experiment<SpeechCondition> {
 
     /** The condition's figures from its history: final and best validation error, test error, throughput. */
     static Map<String, Object> figures(List<Map<String, Object>> history, double testError, int trainCount) {
-        Map<String, Object> last = History.of(history).last();
-        Map<String, Object> best = History.of(history).argmin("val_error");
+        History rows = History.of(history);
+        Map<String, Object> last = rows.last();
+        Map<String, Object> best = rows.argmin("val_error");
         double epochSeconds = 0;
         double augmentSeconds = 0;
         double evalSeconds = 0;
         double waitSeconds = 0;
         for (Map<String, Object> row : history) {
-            epochSeconds += number(row, "seconds");
-            augmentSeconds += number(row, "augment_seconds");
-            evalSeconds += number(row, "eval_seconds");
+            epochSeconds += History.value(row, "seconds");
+            augmentSeconds += History.value(row, "augment_seconds");
+            evalSeconds += History.value(row, "eval_seconds");
             // absent from runs made before the loop measured it: then featurizing was all waiting
-            double waited = number(row, "data_wait_seconds");
-            waitSeconds += Double.isNaN(waited) ? number(row, "augment_seconds") : waited;
+            double waited = History.value(row, "data_wait_seconds");
+            waitSeconds += Double.isNaN(waited) ? History.value(row, "augment_seconds") : waited;
         }
         double clips = (double) trainCount * history.size();
         Map<String, Object> f = new LinkedHashMap<>();
@@ -168,10 +169,6 @@ final class SpeechExperiment implements Experiment<SpeechCondition> {
         f.put("train_examples_per_s", clips / Math.max(1e-9, epochSeconds - waitSeconds - evalSeconds));
         f.put("data_wait_share", waitSeconds / Math.max(1e-9, epochSeconds));
         return f;
-    }
-
-    private static double number(Map<String, Object> row, String key) {
-        return History.value(row, key);
     }
 
     @Override

@@ -17,6 +17,9 @@ public final class LambdaSampler {
      */
     public static final String NO_MIXING_DRILL = "mixup.drill.no-mixing";
 
+    /** Read once: the drill is a launch setting, and mixes() is asked on every training step. */
+    private static final boolean DRILL_ON = Boolean.getBoolean(NO_MIXING_DRILL);
+
     private final double alpha;
 
     public LambdaSampler(double alpha) {
@@ -28,7 +31,7 @@ public final class LambdaSampler {
     }
 
     public boolean mixes() {
-        return alpha > 0 && !Boolean.getBoolean(NO_MIXING_DRILL);
+        return alpha > 0 && !DRILL_ON;
     }
 
     public double sample(RandomGenerator rng) {
