@@ -7,6 +7,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.mixupsuite.core.Seeds;
 import org.mixupsuite.core.run.Scale;
 import org.mixupsuite.gan.GanNetworks;
+import org.mixupsuite.gan.GeneratorLoss;
 import org.mixupsuite.gan.GanSettings;
 import org.mixupsuite.gan.GanSteps;
 import org.mixupsuite.gan.ToyDistribution;
@@ -40,7 +41,7 @@ final class GanBench {
         ToyDistribution data = ToyDistribution.of("ring8", s.std());
         GanSteps steps = new GanSteps(GanNetworks.generator(s.latent(), s.hidden(), s.layers(), Seeds.derive(seed, "init-g")),
                 GanNetworks.discriminator(s.hidden(), s.layers(), Seeds.derive(seed, "init-d")),
-                GanSteps.DiscriminatorForm.ERM, 0, s.generatorLoss().equals("minimax"));
+                GanSteps.DiscriminatorForm.ERM, 0, s.generatorLoss() == GeneratorLoss.MINIMAX);
         RandomGenerator rng = Seeds.random(seed, "bench");
         for (int it = 1; it <= warmup; it++) {
             steps.iteration(data, s.batch(), s.latent(), s.dSteps(), rng, it);

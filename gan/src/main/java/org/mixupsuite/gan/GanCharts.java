@@ -59,7 +59,7 @@ final class GanCharts {
                 String words = figure.replace('_', ' ');
                 List<Charts.Series> curves = new ArrayList<>();
                 for (GanCondition c : cells) {
-                    curves.add(Charts.Series.of(c.label(), Palette.method(c.method()), results.steps(c, "iteration"),
+                    curves.add(Charts.Series.of(c.label(), Palette.method(c.method().label()), results.steps(c, "iteration"),
                             results.curve(c, figure), false));
                 }
                 // chance: the same count for a diffuse sampler over the modes' box, measured in every run

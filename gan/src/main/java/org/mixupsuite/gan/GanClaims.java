@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.findings.Claim.Expect;
+import org.mixupsuite.core.run.SettingText;
 
 /**
  * The paper's GAN finding (Figure 5, shown in pictures only): on ring8 and grid25 the ERM GAN
@@ -21,17 +22,17 @@ final class GanClaims {
     static List<Claim> of(List<GanCondition> conditions) {
         List<Claim> out = new ArrayList<>();
         for (GanCondition c : conditions) {
-            if (!c.method().equals("erm")) {
+            if (c.method().mixes()) {
                 continue;
             }
             Map<String, Object> erm = Map.of("dataset", c.dataset(), "method", "erm");
             out.add(new Claim(c.dataset() + "-erm-collapses", "on " + c.dataset() + ", the ERM GAN covers fewer than all modes",
                     PAPER, erm, "modes_covered", erm, "modes_total", Expect.LOWER, 0.5));
             for (GanCondition m : conditions) {
-                if (!m.dataset().equals(c.dataset()) || !m.method().equals("mixup")) {
+                if (!m.dataset().equals(c.dataset()) || !m.method().mixes()) {
                     continue;
                 }
-                String alpha = GanCondition.number(m.alpha());
+                String alpha = SettingText.number(m.alpha());
                 Map<String, Object> mixup = Map.of("dataset", m.dataset(), "method", "mixup", "alpha", m.alpha());
                 out.add(Claim.of(m.dataset() + "-a" + alpha + "-covers-more", "on " + m.dataset() + ", the mixup GAN (α="
                         + alpha + ") covers more modes than the ERM GAN", PAPER, mixup, erm, "modes_covered", Expect.HIGHER, 0.5));

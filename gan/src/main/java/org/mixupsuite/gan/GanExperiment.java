@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.math3.random.RandomGenerator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.mixupsuite.core.findings.Claim;
@@ -20,6 +19,7 @@ import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.History;
 import org.mixupsuite.core.run.Json;
 import org.mixupsuite.core.run.RunResults;
+import org.mixupsuite.core.train.TrainingLoop;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -30,6 +30,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class GanExperiment implements Experiment<GanCondition> {
 
     static final String SAMPLES = "samples";
+    private static final String GENERATOR = "generator";
+    private static final String DISCRIMINATOR = "discriminator";
     private static final int SCATTER_POINTS = 500;
 
     private final GanSettings settings;
@@ -47,9 +49,7 @@ final class GanExperiment implements Experiment<GanCondition> {
         s.put("networks", settings.layers() + " hidden ReLU layers of " + settings.hidden() + " units, Adam defaults; "
                 + "D ends in one logit (sigmoid + binary cross-entropy)");
         s.put("generator_update", "D's input gradient at G(z), back-propagated through G as an external error");
-        s.put("mixup_discriminator", settings.mixupForm().equals("paper")
-                ? "paper: D on lambda x_real + (1 - lambda) G(z), target lambda, lambda ~ Beta(alpha, alpha) per example"
-                : "demo: two shuffles of the real+fake batch blended with lambda ~ Uniform(0, alpha), targets blended alike");
+        s.put("mixup_discriminator", settings.mixupForm().description());
         s.put("coverage", "a mode is covered when at least coverage_share of the " + settings.evalSamples()
                 + " samples lie within 3 std of it (0 = 0.25 / modes); reached when at least one does");
         s.put("snapshots", settings.snapshotIterations());
@@ -70,42 +70,27 @@ final class GanExperiment implements Experiment<GanCondition> {
     public ConditionResult run(GanCondition c, ConditionContext ctx) throws IOException {
         ToyDistribution data = ToyDistribution.of(c.dataset(), settings.std());
         double share = settings.coverageShare() > 0 ? settings.coverageShare() : ModeCoverage.defaultShare(data.modes().length);
-        MultiLayerNetwork g = GanNetworks.generator(settings.latent(), settings.hidden(), settings.layers(), ctx.derivedSeed("init-g"));
-        MultiLayerNetwork d = GanNetworks.discriminator(settings.hidden(), settings.layers(), ctx.derivedSeed("init-d"));
         CheckpointStore store = ctx.checkpoints();
-        List<Map<String, Object>> history = new ArrayList<>();
-        Map<String, Object> scatter = new LinkedHashMap<>();
-        int first = 1;
-        Optional<CheckpointStore.State> saved = store.loadState();
-        if (saved.isPresent()) {
-            CheckpointStore.State state = saved.get();
-            g = ModelSerializer.restoreMultiLayerNetwork(store.modelPath(state, "generator").toFile(), true);
-            d = ModelSerializer.restoreMultiLayerNetwork(store.modelPath(state, "discriminator").toFile(), true);
-            history.addAll(state.history());
-            @SuppressWarnings("unchecked")
-            Map<String, Object> restored = (Map<String, Object>) state.extra().getOrDefault(SAMPLES, Map.of());
-            scatter.putAll(restored);
-            first = state.step() + 1;
-            ctx.recordHistory(history);
-            ctx.progress(state.step());
-        }
-        GanSteps.DiscriminatorForm form = !c.method().equals("mixup") ? GanSteps.DiscriminatorForm.ERM
-                : settings.mixupForm().equals("demo") ? GanSteps.DiscriminatorForm.DEMO : GanSteps.DiscriminatorForm.PAPER;
-        GanSteps steps = new GanSteps(g, d, form, c.alpha(), settings.generatorLoss().equals("minimax"));
+        Optional<CheckpointStore.State> saved = TrainingLoop.saved(ctx);
+        MultiLayerNetwork g = saved.isPresent() ? restore(store, saved.get(), GENERATOR)
+                : GanNetworks.generator(settings.latent(), settings.hidden(), settings.layers(), ctx.derivedSeed("init-g"));
+        MultiLayerNetwork d = saved.isPresent() ? restore(store, saved.get(), DISCRIMINATOR)
+                : GanNetworks.discriminator(settings.hidden(), settings.layers(), ctx.derivedSeed("init-d"));
+        GanSteps.DiscriminatorForm form = c.method().mixes() ? settings.mixupForm().discriminator()
+                : GanSteps.DiscriminatorForm.ERM;
+        GanSteps steps = new GanSteps(g, d, form, c.alpha(), settings.generatorLoss() == GeneratorLoss.MINIMAX);
         INDArray evalZ = GanSteps.latent(settings.evalSamples(), settings.latent(), ctx.random("eval"));
         Set<Integer> snapshots = settings.snapshotIterations();
-        List<Integer> scatterAt = settings.scatterIterations();
-        double dLoss = 0;
-        for (int it = first; it <= settings.iterations(); it++) {
-            RandomGenerator rng = ctx.random("iteration", it);
-            dLoss = steps.iteration(data, settings.batch(), settings.latent(), settings.dSteps(), rng, it);
-            ctx.progress(1);
+        Scatter scatter = new Scatter(settings.scatterIterations());
+        TrainingLoop.Step iteration = it -> {
+            double dLoss = steps.iteration(data, settings.batch(), settings.latent(), settings.dSteps(),
+                    ctx.random("iteration", it), it);
             if (!snapshots.contains(it)) {
-                continue;
+                return null;
             }
             float[][] samples = g.output(evalZ, false).toFloatMatrix();
             if (!Double.isFinite(dLoss) || !Float.isFinite(samples[0][0])) {
-                return ConditionResult.diverged("the GAN produced non-finite values at iteration " + it, history);
+                throw new TrainingLoop.Diverged("the GAN produced non-finite values at iteration " + it);
             }
             ModeCoverage.Result r = ModeCoverage.measure(samples, data, share);
             Map<String, Object> row = new LinkedHashMap<>();
@@ -115,21 +100,31 @@ final class GanExperiment implements Experiment<GanCondition> {
             row.put("modes_total", r.modesTotal());
             row.put("high_quality_fraction", r.highQualityFraction());
             row.put("d_loss", dLoss / settings.dSteps());
-            history.add(row);
-            ctx.recordHistory(history);
-            if (scatterAt.contains(it)) {
-                scatter.put(String.valueOf(it), points(samples));
+            scatter.offer(it, samples);
+            return row;
+        };
+        TrainingLoop.Checkpointed checkpointed = new TrainingLoop.Checkpointed() {
+            @Override
+            public Map<String, CheckpointStore.ModelWriter> models() {
+                return Map.of(GENERATOR, f -> ModelSerializer.writeModel(g, f.toFile(), true),
+                        DISCRIMINATOR, f -> ModelSerializer.writeModel(d, f.toFile(), true));
             }
-            if (it < settings.iterations() && store.due()) {
-                MultiLayerNetwork gen = g;
-                MultiLayerNetwork dis = d;
-                store.save(it, Map.of("generator", f -> ModelSerializer.writeModel(gen, f.toFile(), true),
-                        "discriminator", f -> ModelSerializer.writeModel(dis, f.toFile(), true)), history, Map.of(SAMPLES, scatter));
+
+            @Override
+            public Map<String, Object> extra() {
+                return Map.of(SAMPLES, scatter.points());
             }
+        };
+        TrainingLoop.Outcome outcome = TrainingLoop.run(ctx, saved, settings.iterations(), iteration,
+                List.of(TrainingLoop.progress(ctx, 1), scatter,
+                        TrainingLoop.checkpoints(store, settings.iterations(), checkpointed)));
+        List<Map<String, Object>> history = outcome.history();
+        if (outcome.diverged()) {
+            return ConditionResult.diverged(outcome.message(), history);
         }
         Path samplesDir = ctx.runDirectory().resolve(SAMPLES);
         Files.createDirectories(samplesDir);
-        Json.write(samplesDir.resolve(c.slug() + "-seed" + ctx.seed() + ".json"), scatter);
+        Json.write(samplesDir.resolve(c.slug() + "-seed" + ctx.seed() + ".json"), scatter.points());
         Map<String, Object> last = History.of(history).last();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("modes_covered", last.get("modes_covered"));
@@ -147,12 +142,42 @@ final class GanExperiment implements Experiment<GanCondition> {
         return ConditionResult.complete(figures, history);
     }
 
-    private static List<float[]> points(float[][] samples) {
-        List<float[]> out = new ArrayList<>();
-        for (int i = 0; i < Math.min(SCATTER_POINTS, samples.length); i++) {
-            out.add(samples[i]);
+    private static MultiLayerNetwork restore(CheckpointStore store, CheckpointStore.State state, String name)
+            throws IOException {
+        return ModelSerializer.restoreMultiLayerNetwork(store.modelPath(state, name).toFile(), true);
+    }
+
+    /**
+     * The samples of the paper's scatter figure, kept at its iterations (the first points of the
+     * fixed latent set); part of the checkpoint, so a resumed run still draws the early panels.
+     */
+    private static final class Scatter implements TrainingLoop.Listener {
+        private final List<Integer> at;
+        private final Map<String, Object> points = new LinkedHashMap<>();
+
+        Scatter(List<Integer> at) {
+            this.at = at;
         }
-        return out;
+
+        void offer(int iteration, float[][] samples) {
+            if (at.contains(iteration)) {
+                List<float[]> kept = new ArrayList<>();
+                for (int i = 0; i < Math.min(SCATTER_POINTS, samples.length); i++) {
+                    kept.add(samples[i]);
+                }
+                points.put(String.valueOf(iteration), kept);
+            }
+        }
+
+        Map<String, Object> points() {
+            return points;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void resumed(CheckpointStore.State state) {
+            points.putAll((Map<String, Object>) state.extra().getOrDefault(SAMPLES, Map.of()));
+        }
     }
 
     @Override

@@ -14,13 +14,13 @@ import org.mixupsuite.core.run.Scale;
  * @param coverageShare least share of samples near a mode for it to count as covered (0 = a quarter of a fair share)
  */
 public record GanSettings(int iterations, int dSteps, int batch, int latent, int hidden, int layers, double std,
-                   String generatorLoss, String mixupForm, double coverageShare, int evalSamples, int curvePoints) {
+                   GeneratorLoss generatorLoss, MixupForm mixupForm, double coverageShare, int evalSamples, int curvePoints) {
 
     public static GanSettings of(Scale scale) {
         return switch (scale) {
-            case SMOKE -> new GanSettings(30, 2, 64, 2, 32, 3, 0.01, "minimax", "paper", 0, 500, 3);
-            case QUICK -> new GanSettings(2000, 5, 128, 2, 128, 3, 0.01, "minimax", "paper", 0, 2500, 20);
-            case PAPER -> new GanSettings(20_000, 5, 128, 2, 512, 3, 0.01, "minimax", "paper", 0, 2500, 40);
+            case SMOKE -> new GanSettings(30, 2, 64, 2, 32, 3, 0.01, GeneratorLoss.MINIMAX, MixupForm.PAPER, 0, 500, 3);
+            case QUICK -> new GanSettings(2000, 5, 128, 2, 128, 3, 0.01, GeneratorLoss.MINIMAX, MixupForm.PAPER, 0, 2500, 20);
+            case PAPER -> new GanSettings(20_000, 5, 128, 2, 512, 3, 0.01, GeneratorLoss.MINIMAX, MixupForm.PAPER, 0, 2500, 40);
         };
     }
 

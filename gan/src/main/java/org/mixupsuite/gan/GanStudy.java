@@ -6,6 +6,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.mixupsuite.core.BadInputException;
 import org.mixupsuite.core.cli.OptionValues;
+import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.RunSettings;
 import org.mixupsuite.core.run.Study;
@@ -45,14 +46,8 @@ public final class GanStudy implements Study {
     @Override
     public Experiment<?> plan(CommandLine cmd, RunSettings run) {
         GanSettings p = GanSettings.of(run.scale());
-        String loss = cmd.getOptionValue("generator-loss", p.generatorLoss());
-        String form = cmd.getOptionValue("mixup-form", p.mixupForm());
-        if (!List.of("minimax", "non-saturating").contains(loss)) {
-            throw new BadInputException("--generator-loss: '" + loss + "' is not minimax or non-saturating");
-        }
-        if (!List.of("paper", "demo").contains(form)) {
-            throw new BadInputException("--mixup-form: '" + form + "' is not paper or demo");
-        }
+        GeneratorLoss loss = OptionValues.choice(cmd, "generator-loss", p.generatorLoss());
+        MixupForm form = OptionValues.choice(cmd, "mixup-form", p.mixupForm());
         GanSettings s = new GanSettings(OptionValues.count(cmd, "iterations", p.iterations(), false),
                 OptionValues.count(cmd, "d-steps", p.dSteps(), false), p.batch(),
                 OptionValues.count(cmd, "latent", p.latent(), false), OptionValues.count(cmd, "hidden", p.hidden(), false),
@@ -70,8 +65,8 @@ public final class GanStudy implements Study {
         }
         List<GanCondition> conditions = new ArrayList<>();
         for (String d : datasets) {
-            conditions.add(new GanCondition(d, "erm", 0));
-            alphas.forEach(a -> conditions.add(new GanCondition(d, "mixup", a)));
+            conditions.add(new GanCondition(d, Method.ERM, 0));
+            alphas.forEach(a -> conditions.add(new GanCondition(d, Method.MIXUP, a)));
         }
         return new GanExperiment(s, conditions);
     }

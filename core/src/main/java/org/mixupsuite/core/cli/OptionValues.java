@@ -69,6 +69,35 @@ public final class OptionValues {
         return values;
     }
 
+    /** One of an enum's names, e.g. {@code --generator-loss minimax}. */
+    public static <E extends Enum<E> & Named> E choice(CommandLine cmd, String option, E fallback) {
+        return cmd.hasOption(option) ? parse(fallback.getDeclaringClass(), option, cmd.getOptionValue(option)) : fallback;
+    }
+
+    /** A comma-separated list of an enum's names. */
+    public static <E extends Enum<E> & Named> List<E> choices(CommandLine cmd, String option, List<E> fallback,
+                                                             Class<E> type) {
+        if (!cmd.hasOption(option)) {
+            return fallback;
+        }
+        List<E> out = new ArrayList<>();
+        for (String part : cmd.getOptionValue(option).split(",")) {
+            out.add(parse(type, option, part));
+        }
+        return out;
+    }
+
+    /** The constant named {@code text}; an error naming the option and every allowed name otherwise. */
+    public static <E extends Enum<E> & Named> E parse(Class<E> type, String option, String text) {
+        for (E e : type.getEnumConstants()) {
+            if (e.label().equals(text.trim())) {
+                return e;
+            }
+        }
+        throw new BadInputException("--" + option + ": '" + text + "' is not one of "
+                + String.join(", ", Named.labels(type)));
+    }
+
     private static double parse(String option, String text) {
         String t = text.trim();
         try {

@@ -36,8 +36,7 @@ public final class CheckpointStore {
 
     /** A store whose {@link #due()} says yes at most every {@code minSecondsBetweenSaves}. */
     public CheckpointStore(Path dir, int minSecondsBetweenSaves) {
-        this.dir = dir;
-        this.minNanosBetweenSaves = minSecondsBetweenSaves * 1_000_000_000L;
+        this(dir, minSecondsBetweenSaves * 1_000_000_000L);
     }
 
     /** Whether enough time has passed since the last save (or the start) to save again. */
@@ -47,6 +46,16 @@ public final class CheckpointStore {
 
     public Path dir() {
         return dir;
+    }
+
+    /** A store in the folder beside this one named {@code name}, saving as often as this one (for a helper model). */
+    public CheckpointStore sibling(String name) {
+        return new CheckpointStore(dir.resolveSibling(name), minNanosBetweenSaves);
+    }
+
+    private CheckpointStore(Path dir, long minNanosBetweenSaves) {
+        this.dir = dir;
+        this.minNanosBetweenSaves = minNanosBetweenSaves;
     }
 
     /** Writes one model's full state (parameters and optimizer) to a file. */

@@ -1,7 +1,7 @@
 package org.mixupsuite.core.train;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +17,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The training loop every image study uses: epochs of seeded shuffles, optional mixup, an
+ * The classifiers' training on {@link TrainingLoop}: epochs of seeded shuffles, optional mixup, an
  * evaluation after each epoch, a checkpoint after an epoch when the store says one is due, and a
- * stop with status "diverged"
- * when the loss stops being a finite number.
+ * stop with status "diverged" when the loss stops being a finite number.
  *
  * <p>Every epoch's generators are derived from (seed, epoch), so a run resumed from the checkpoint
  * of epoch e draws exactly what the uninterrupted run would have drawn from epoch e + 1 on.
@@ -82,40 +81,67 @@ public final class Trainer {
     /** Trains on the examples {@code data} gives for each epoch (e.g. freshly augmented ones). */
     public static Outcome train(Network initial, EpochData data, Schedule schedule, MixupStrategy mixup,
                                 EpochEvaluator evaluator, ConditionContext ctx) throws IOException {
-        CheckpointStore store = ctx.checkpoints();
-        Network net = initial;
-        List<Map<String, Object>> history = new ArrayList<>();
-        int firstEpoch = 1;
-        Optional<CheckpointStore.State> saved = store.loadState();
-        if (saved.isPresent()) {
-            net = initial.restore(store.modelPath(saved.get(), CheckpointStore.MODEL));
-            history.addAll(saved.get().history());
-            firstEpoch = saved.get().step() + 1;
-            ctx.recordHistory(history);
-        }
-
+        Optional<CheckpointStore.State> saved = TrainingLoop.saved(ctx);
+        Network net = saved.isPresent()
+                ? initial.restore(ctx.checkpoints().modelPath(saved.get(), CheckpointStore.MODEL)) : initial;
         try (EpochFeed feed = new EpochFeed(data, ctx, schedule.epochs())) {
-            return epochs(net, feed, firstEpoch, history, schedule, mixup, evaluator, ctx);
+            EpochStep epoch = new EpochStep(net, feed, schedule, mixup, evaluator, ctx);
+            TrainingLoop.Outcome out = TrainingLoop.run(ctx, saved, schedule.epochs(), epoch,
+                    List.of(TrainingLoop.timing("seconds"), epoch, TrainingLoop.checkpoints(ctx.checkpoints(),
+                            schedule.epochs(), () -> Map.of(CheckpointStore.MODEL, net::save))));
+            return new Outcome(net, out.history(), out.diverged(), out.message());
         }
     }
 
-    private static Outcome epochs(Network net, EpochFeed feed, int firstEpoch, List<Map<String, Object>> history,
-                                  Schedule schedule, MixupStrategy mixup, EpochEvaluator evaluator,
-                                  ConditionContext ctx) throws IOException {
-        CheckpointStore store = ctx.checkpoints();
-        ImageSet train = null;
-        INDArray features = null;
-        INDArray targets = null;
-        for (int epoch = firstEpoch; epoch <= schedule.epochs(); epoch++) {
-            long started = System.nanoTime();
+    /**
+     * One epoch: a seeded shuffle, minibatches mixed by the strategy, then the evaluator's figures.
+     * It reports progress per batch itself (an epoch can take minutes), and listens to the loop for
+     * the epochs done before a resume and for its row's data-wait column.
+     */
+    private static final class EpochStep implements TrainingLoop.Step, TrainingLoop.Listener {
+        private final Network net;
+        private final EpochFeed feed;
+        private final Schedule schedule;
+        private final MixupStrategy mixup;
+        private final EpochEvaluator evaluator;
+        private final ConditionContext ctx;
+        private int resumedAfter;
+        private ImageSet train;
+        private INDArray features;
+        private INDArray targets;
+
+        EpochStep(Network net, EpochFeed feed, Schedule schedule, MixupStrategy mixup, EpochEvaluator evaluator,
+                  ConditionContext ctx) {
+            this.net = net;
+            this.feed = feed;
+            this.schedule = schedule;
+            this.mixup = mixup;
+            this.evaluator = evaluator;
+            this.ctx = ctx;
+        }
+
+        @Override
+        public void resumed(CheckpointStore.State state) {
+            resumedAfter = state.step();
+        }
+
+        @Override
+        public void stepEnded(int step, Map<String, Object> row) {
+            if (row != null) {
+                row.put("data_wait_seconds", feed.waitedSeconds());
+            }
+        }
+
+        @Override
+        public Map<String, Object> run(int epoch) throws TrainingLoop.Diverged {
             ImageSet epochSet = feed.take(epoch);
             if (epochSet != train) {
                 train = epochSet;
                 features = train.features();
                 targets = train.oneHotLabels();
             }
-            if (epoch == firstEpoch && firstEpoch > 1) {
-                ctx.progress((long) (firstEpoch - 1) * train.count());
+            if (resumedAfter > 0 && epoch == resumedAfter + 1) {
+                ctx.progress((long) resumedAfter * train.count());
             }
             int n = train.count();
             RandomGenerator rng = ctx.random("epoch", epoch);
@@ -126,7 +152,7 @@ public final class Trainer {
             double lossSum = 0;
             int batches = 0;
             for (int start = 0; start < n; start += schedule.batchSize()) {
-                int[] rows = java.util.Arrays.copyOfRange(order, start, Math.min(n, start + schedule.batchSize()));
+                int[] rows = Arrays.copyOfRange(order, start, Math.min(n, start + schedule.batchSize()));
                 int[] labels = new int[rows.length];
                 for (int i = 0; i < rows.length; i++) {
                     labels[i] = train.labels()[rows[i]];
@@ -135,9 +161,8 @@ public final class Trainer {
                         labels), rng);
                 double loss = net.fit(batch.features(), batch.targets());
                 if (!Double.isFinite(loss)) {
-                    String message = "loss became " + loss + " in epoch " + epoch + " (batch " + (batches + 1)
-                            + "); lower the learning rate";
-                    return new Outcome(net, history, true, message);
+                    throw new TrainingLoop.Diverged("loss became " + loss + " in epoch " + epoch + " (batch "
+                            + (batches + 1) + "); lower the learning rate");
                 }
                 lossSum += loss;
                 batches++;
@@ -148,15 +173,7 @@ public final class Trainer {
             row.put("epoch", epoch);
             row.put("train_loss", lossSum / batches);
             row.putAll(evaluator.evaluate(net, epoch));
-            row.put("seconds", (System.nanoTime() - started) / 1e9);
-            row.put("data_wait_seconds", feed.waitedSeconds());
-            history.add(row);
-            ctx.recordHistory(history);
-            // the last epoch needs no checkpoint: the runner saves the condition's result right after
-            if (epoch < schedule.epochs() && store.due()) {
-                store.save(epoch, net, history, Map.of());
-            }
+            return row;
         }
-        return new Outcome(net, history, false, null);
     }
 }
