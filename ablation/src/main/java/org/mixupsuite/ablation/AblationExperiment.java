@@ -11,10 +11,10 @@ import org.mixupsuite.core.data.LabelCorruption;
 import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.run.ConditionContext;
 import org.mixupsuite.core.run.ConditionResult;
-import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.History;
 import org.mixupsuite.core.run.Provenance;
 import org.mixupsuite.core.run.RunResults;
+import org.mixupsuite.core.train.ClassificationExperiment;
 import org.mixupsuite.core.train.Classifiers;
 import org.mixupsuite.core.train.Evaluation;
 import org.mixupsuite.core.train.Network;
@@ -25,19 +25,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Trains every arm with the same model, subset, schedule and initialization (all derived from the
  * seed, not from the arm) and measures test error and the cost of a training step.
  */
-final class AblationExperiment implements Experiment<AblationArm> {
+final class AblationExperiment extends ClassificationExperiment<AblationArm> {
 
     private final AblationStudy.Preset preset;
     private final ImageData data;
-    private final List<AblationArm> arms;
     private final ImageSet test;
     private final INDArray testFeatures;
 
     AblationExperiment(AblationStudy.Preset preset, ImageData data, List<AblationArm> arms) {
+        super(arms, data.train().sampleSize(preset.trainSize()), new Trainer.Schedule(preset.epochs(), preset.batchSize()));
         this.preset = preset;
         this.data = data;
-        this.arms = arms;
-        this.test = preset.testSize() > 0 ? data.test().head(preset.testSize()) : data.test();
+        this.test = testSubset(data, preset.testSize());
         this.testFeatures = test.features();
     }
 
@@ -54,26 +53,10 @@ final class AblationExperiment implements Experiment<AblationArm> {
     }
 
     @Override
-    public List<AblationArm> conditions() {
-        return arms;
-    }
-
-    @Override
-    public long workUnits(AblationArm arm) {
-        return (long) trainSize() * preset.epochs();
-    }
-
-    private int trainSize() {
-        return data.train().sampleSize(preset.trainSize());
-    }
-
-    @Override
-    public ConditionResult run(AblationArm arm, ConditionContext ctx) throws IOException {
-        ImageSet train = data.train().sample(trainSize(), ctx.random("subset"));
-        if (preset.corruption() > 0) {
-            train = train.withLabels(LabelCorruption.corrupt(train.labels(), train.numClasses(), preset.corruption(),
-                    ctx.random("corrupt")).labels());
-        }
+    protected Trial trial(AblationArm arm, ConditionContext ctx) {
+        ImageSet sampled = subset(data, ctx);
+        ImageSet train = preset.corruption() > 0 ? sampled.withLabels(LabelCorruption.corrupt(sampled.labels(),
+                sampled.numClasses(), preset.corruption(), ctx.random("corrupt")).labels()) : sampled;
         Network net = Network.of(Classifiers.mlp(train.featureSize(), new int[] {preset.hidden(), preset.hidden()},
                 train.numClasses(), 0, preset.learningRate(), ctx.derivedSeed("init")));
         Trainer.EpochEvaluator evaluator = (network, epoch) -> {
@@ -81,15 +64,12 @@ final class AblationExperiment implements Experiment<AblationArm> {
             double testError = Evaluation.errorPercent(Evaluation.predict(network, testFeatures), test.labels());
             return Map.of("test_error", testError, "eval_seconds", (System.nanoTime() - started) / 1e9);
         };
-        Trainer.Outcome outcome = Trainer.train(net, train, new Trainer.Schedule(preset.epochs(), preset.batchSize()),
-                arm.strategy(train), evaluator, ctx);
-        if (outcome.diverged()) {
-            return ConditionResult.diverged(outcome.message(), outcome.history());
-        }
-        return ConditionResult.complete(figures(outcome.history(), arm, train.count()), outcome.history());
+        return Trial.of(train, net, arm.strategy(train), evaluator,
+                (history, trained) -> ConditionResult.complete(figures(history, arm, train.count()), history.rows()));
     }
 
-    private Map<String, Object> figures(List<Map<String, Object>> history, AblationArm arm, int n) {
+    private Map<String, Object> figures(History rows, AblationArm arm, int n) {
+        List<Map<String, Object>> history = rows.rows();
         double trainSeconds = 0;
         int timedEpochs = 0;
         for (int i = 0; i < history.size(); i++) {
@@ -102,7 +82,6 @@ final class AblationExperiment implements Experiment<AblationArm> {
         }
         long steps = (long) timedEpochs * ((n + preset.batchSize() - 1) / preset.batchSize());
         Map<String, Object> f = new LinkedHashMap<>();
-        History rows = History.of(history);
         f.put("test_error", rows.last().get("test_error"));
         f.put("test_error_best", rows.min("test_error"));
         f.put("step_ms", 1000 * trainSeconds / steps);
@@ -112,7 +91,7 @@ final class AblationExperiment implements Experiment<AblationArm> {
 
     @Override
     public List<Claim> claims() {
-        return AblationClaims.of(arms);
+        return AblationClaims.of(conditions());
     }
 
     @Override

@@ -30,7 +30,7 @@ final class AdversarialCharts {
         for (String attack : AdversarialExperiment.ATTACKS) {
             for (String box : AdversarialExperiment.BOXES) {
                 List<Charts.Series> series = new ArrayList<>();
-                List<TargetModel> mixups = targets.stream().filter(t -> t.method().equals("mixup")).toList();
+                List<TargetModel> mixups = targets.stream().filter(t -> t.method().mixes()).toList();
                 for (TargetModel t : targets) {
                     double[] x = new double[epsilons.size()];
                     double[] y = new double[x.length];
@@ -43,7 +43,7 @@ final class AdversarialCharts {
                         lo[i] = iv.low();
                         hi[i] = iv.high();
                     }
-                    series.add(new Charts.Series(t.label(), Palette.method(t.method(), Math.max(0, mixups.indexOf(t)),
+                    series.add(new Charts.Series(t.label(), Palette.method(t.method().label(), Math.max(0, mixups.indexOf(t)),
                             Math.max(1, mixups.size())), x, y, lo, hi, false));
                 }
                 Charts.savePng(Charts.line(attack.toUpperCase() + ", " + box + "-box: top-1 error against epsilon "

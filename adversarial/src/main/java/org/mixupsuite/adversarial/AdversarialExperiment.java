@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.mixupsuite.core.Seeds;
 import org.mixupsuite.core.data.ImageData;
 import org.mixupsuite.core.data.ImageSet;
@@ -15,10 +16,11 @@ import org.mixupsuite.core.mixup.MixupStrategy;
 import org.mixupsuite.core.run.CheckpointStore;
 import org.mixupsuite.core.run.ConditionContext;
 import org.mixupsuite.core.run.ConditionResult;
-import org.mixupsuite.core.run.Experiment;
+import org.mixupsuite.core.run.History;
 import org.mixupsuite.core.run.MetricRow;
 import org.mixupsuite.core.run.Provenance;
 import org.mixupsuite.core.run.RunResults;
+import org.mixupsuite.core.train.ClassificationExperiment;
 import org.mixupsuite.core.train.Classifiers;
 import org.mixupsuite.core.train.Evaluation;
 import org.mixupsuite.core.train.Network;
@@ -30,7 +32,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * attack, epsilon and box. Black-box examples are crafted once per seed on a source model: an ERM
  * MLP of the same shape trained from a different seed (its own subset, initialization and order).
  */
-final class AdversarialExperiment implements Experiment<TargetModel> {
+final class AdversarialExperiment extends ClassificationExperiment<TargetModel> {
 
     static final List<String> ATTACKS = List.of("fgsm", "i-fgsm");
     static final List<String> BOXES = List.of("white", "black");
@@ -41,18 +43,19 @@ final class AdversarialExperiment implements Experiment<TargetModel> {
     /** The run's first seed: its models get a picture of their adversarial examples. */
     private final long firstSeed;
     private final ImageData data;
-    private final List<TargetModel> targets;
     private final ImageSet attacked;
     private final INDArray attackedFeatures;
     private final INDArray attackedTargets;
     /** Black-box examples per seed, keyed by attack and epsilon; crafted by whichever condition needs them first. */
-    private final Map<Long, Map<String, INDArray>> blackBox = new HashMap<>();
+    private final Map<Long, Map<String, INDArray>> blackBox = new ConcurrentHashMap<>();
+    /** One lock per seed: conditions of one seed wait for its source model, other seeds' conditions go on. */
+    private final Map<Long, Object> sourceLocks = new ConcurrentHashMap<>();
 
     AdversarialExperiment(AdversarialStudy.Preset preset, ImageData data, List<TargetModel> targets, long firstSeed) {
+        super(targets, data.train().sampleSize(preset.trainSize()), new Trainer.Schedule(preset.epochs(), preset.batchSize()));
         this.firstSeed = firstSeed;
         this.preset = preset;
         this.data = data;
-        this.targets = targets;
         this.attacked = data.test().head(preset.attackSize());
         this.attackedFeatures = attacked.features();
         this.attackedTargets = attacked.oneHotLabels();
@@ -73,37 +76,22 @@ final class AdversarialExperiment implements Experiment<TargetModel> {
         return s;
     }
 
-    @Override
-    public List<TargetModel> conditions() {
-        return targets;
-    }
-
-    @Override
-    public long workUnits(TargetModel target) {
-        return (long) trainSize() * preset.epochs();
-    }
-
-    private int trainSize() {
-        return data.train().sampleSize(preset.trainSize());
-    }
-
-    private Trainer.Outcome train(MixupStrategy mixup, ConditionContext ctx) throws IOException {
-        ImageSet train = data.train().sample(trainSize(), ctx.random("subset"));
+    /** An MLP trained on the seed's subset: a target (ERM or mixup), or the ERM source of the black-box examples. */
+    private Trial trial(MixupStrategy mixup, ConditionContext ctx, Result result) {
+        ImageSet train = subset(data, ctx);
         Network net = Network.of(Classifiers.mlp(train.featureSize(), new int[] {preset.hidden(), preset.hidden()},
                 train.numClasses(), 0, 1e-3, ctx.derivedSeed("init")));
-        Trainer.Outcome out = Trainer.train(net, train, new Trainer.Schedule(preset.epochs(), preset.batchSize()), mixup,
-                (n, epoch) -> Map.of("test_error", Evaluation.errorPercent(Evaluation.predict(n, attackedFeatures),
-                        attacked.labels())), ctx);
-        if (out.diverged()) {
-            throw new IllegalStateException(ctx.label() + ": training diverged: " + out.message());
-        }
-        return out;
+        return Trial.of(train, net, mixup, (n, epoch) -> Map.of("test_error",
+                Evaluation.errorPercent(Evaluation.predict(n, attackedFeatures), attacked.labels())), result);
     }
 
     @Override
-    public ConditionResult run(TargetModel target, ConditionContext ctx) throws IOException {
-        Trainer.Outcome trained = train(MixupStrategy.standard(target.method().equals("mixup") ? target.alpha() : 0), ctx);
-        Network net = trained.network();
+    protected Trial trial(TargetModel target, ConditionContext ctx) {
+        return trial(target.method().strategy(target.alpha()), ctx, (history, net) -> attack(target, net, history, ctx));
+    }
+
+    private ConditionResult attack(TargetModel target, Network net, History history, ConditionContext ctx)
+            throws IOException {
         Map<String, INDArray> transferred = blackBoxExamples(ctx);
         double cleanError = Evaluation.topErrors(net, attackedFeatures, attacked.labels(), 5)[0];
         List<MetricRow> rows = new ArrayList<>();
@@ -133,7 +121,7 @@ final class AdversarialExperiment implements Experiment<TargetModel> {
             AdversarialCharts.examples(target, net, attacked, craft(net, "fgsm", PICTURE_EPSILON), PICTURE_EPSILON,
                     ctx.runDirectory());
         }
-        return ConditionResult.complete(rows, trained.history());
+        return ConditionResult.complete(rows, history.rows());
     }
 
     private INDArray craft(Network net, String attack, double epsilon) {
@@ -143,16 +131,20 @@ final class AdversarialExperiment implements Experiment<TargetModel> {
 
     /** The seed's black-box examples, crafted on the source model the first time a condition of that seed asks. */
     private Map<String, INDArray> blackBoxExamples(ConditionContext ctx) throws IOException {
-        synchronized (blackBox) {
+        synchronized (sourceLocks.computeIfAbsent(ctx.seed(), seed -> new Object())) {
             Map<String, INDArray> cached = blackBox.get(ctx.seed());
             if (cached != null) {
                 return cached;
             }
-            Network source = train(MixupStrategy.ERM, new SourceContext(ctx)).network();
+            SourceContext sourceCtx = new SourceContext(ctx);
+            Trainer.Outcome source = train(trial(MixupStrategy.ERM, sourceCtx, null), sourceCtx);
+            if (source.diverged()) {
+                throw new IllegalStateException(sourceCtx.label() + ": training diverged: " + source.message());
+            }
             Map<String, INDArray> examples = new HashMap<>();
             for (String attack : ATTACKS) {
                 for (double epsilon : preset.epsilons()) {
-                    examples.put(key(attack, epsilon), craft(source, attack, epsilon));
+                    examples.put(key(attack, epsilon), craft(source.network(), attack, epsilon));
                 }
             }
             blackBox.put(ctx.seed(), examples);
@@ -171,7 +163,7 @@ final class AdversarialExperiment implements Experiment<TargetModel> {
 
         SourceContext(ConditionContext target) {
             this.target = target;
-            this.store = new CheckpointStore(target.checkpoints().dir().resolveSibling("black-box-source-seed" + target.seed()));
+            this.store = target.checkpoints().sibling("black-box-source-seed" + target.seed());
         }
 
         @Override

@@ -9,6 +9,7 @@ import org.apache.commons.cli.Options;
 import org.mixupsuite.core.BadInputException;
 import org.mixupsuite.core.cli.OptionValues;
 import org.mixupsuite.core.data.ImageDataLoader;
+import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.RunSettings;
 import org.mixupsuite.core.run.Study;
@@ -90,8 +91,8 @@ public final class AdversarialStudy implements Study {
                 OptionValues.count(cmd, "hidden", p.hidden(), false), OptionValues.count(cmd, "attack-size", p.attackSize(), false),
                 OptionValues.count(cmd, "steps", p.ifgsmSteps(), false), alphas, List.copyOf(epsilons));
         List<TargetModel> targets = new ArrayList<>();
-        targets.add(new TargetModel("mlp", "erm", 0));
-        alphas.forEach(a -> targets.add(new TargetModel("mlp", "mixup", a)));
+        targets.add(new TargetModel("mlp", Method.ERM, 0));
+        alphas.forEach(a -> targets.add(new TargetModel("mlp", Method.MIXUP, a)));
         return new AdversarialExperiment(resolved, ImageDataLoader.loadOrDefault(settings.data()), targets, settings.seed());
     }
 }

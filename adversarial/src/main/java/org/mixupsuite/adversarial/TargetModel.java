@@ -2,10 +2,11 @@ package org.mixupsuite.adversarial;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.run.Condition;
 
 /** A model under attack: trained with ERM or with mixup (alpha), then attacked at every epsilon. */
-public record TargetModel(String model, String method, double alpha) implements Condition {
+public record TargetModel(String model, Method method, double alpha) implements Condition {
 
     @Override
     public String slug() {
@@ -13,14 +14,14 @@ public record TargetModel(String model, String method, double alpha) implements 
     }
 
     String label() {
-        return method.equals("erm") ? "ERM" : "mixup α=" + (alpha == Math.rint(alpha) ? String.valueOf((long) alpha) : alpha);
+        return method.describe(alpha, 0);
     }
 
     @Override
     public Map<String, Object> settings() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", model);
-        m.put("method", method);
+        m.put("method", method.label());
         m.put("alpha", alpha);
         return m;
     }

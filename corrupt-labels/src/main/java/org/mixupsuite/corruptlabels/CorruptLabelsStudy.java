@@ -8,6 +8,7 @@ import org.mixupsuite.core.BadInputException;
 import org.mixupsuite.core.cli.OptionValues;
 import org.mixupsuite.core.data.ImageData;
 import org.mixupsuite.core.data.ImageDataLoader;
+import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.RunSettings;
 import org.mixupsuite.core.run.Study;
@@ -52,7 +53,7 @@ public final class CorruptLabelsStudy implements Study {
     public Experiment<?> plan(CommandLine cmd, RunSettings settings) {
         ScalePreset p = ScalePreset.of(settings.scale());
         String model = OptionValues.names(cmd, "model", List.of(p.model()), List.of("mlp", "preact-resnet18")).get(0);
-        List<String> methods = OptionValues.names(cmd, "methods", p.methods(), ScalePreset.ALL_METHODS);
+        List<Method> methods = OptionValues.choices(cmd, "methods", p.methods(), Method.class);
         List<Double> alphas = OptionValues.numbers(cmd, "alpha", p.alphas());
         for (double a : alphas) {
             if (a <= 0) {
@@ -75,14 +76,10 @@ public final class CorruptLabelsStudy implements Study {
     static List<MemorizationCondition> conditions(ScalePreset p) {
         List<MemorizationCondition> out = new ArrayList<>();
         for (double c : p.corruptions()) {
-            for (String m : p.methods()) {
-                switch (m) {
-                    case "erm" -> out.add(new MemorizationCondition(p.model(), m, 0, 0, c));
-                    case "dropout" -> p.dropouts().forEach(d -> out.add(new MemorizationCondition(p.model(), m, 0, d, c)));
-                    case "mixup" -> p.alphas().forEach(a -> out.add(new MemorizationCondition(p.model(), m, a, 0, c)));
-                    default -> p.alphas().forEach(a -> p.dropouts().forEach(
-                            d -> out.add(new MemorizationCondition(p.model(), m, a, d, c))));
-                }
+            for (Method m : p.methods()) {
+                List<Double> alphas = m.mixes() ? p.alphas() : List.of(0.0);
+                List<Double> dropouts = m.drops() ? p.dropouts() : List.of(0.0);
+                alphas.forEach(a -> dropouts.forEach(d -> out.add(new MemorizationCondition(p.model(), m, a, d, c))));
             }
         }
         return out;

@@ -66,7 +66,7 @@ final class MemorizationCharts {
     /** The method's palette color; several alphas or dropout rates of one method get shades of it. */
     private static Color color(MemorizationCondition c, List<MemorizationCondition> cells) {
         List<MemorizationCondition> same = cells.stream().filter(o -> o.method().equals(c.method())).toList();
-        return Palette.method(c.method(), same.indexOf(c), same.size());
+        return Palette.method(c.method().label(), same.indexOf(c), same.size());
     }
 
     private static List<Charts.Reference> paperReferences(int pct) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.findings.Claim.Expect;
+import org.mixupsuite.core.mixup.Method;
 
 /**
  * The paper's memorization claims (Table 2, CIFAR-10, PreAct ResNet-18) as comparisons of this
@@ -19,14 +20,14 @@ final class MemorizationClaims {
 
     static List<Claim> of(ScalePreset p) {
         List<Claim> out = new ArrayList<>();
-        boolean erm = p.methods().contains("erm");
+        boolean erm = p.methods().contains(Method.ERM);
         for (double c : p.corruptions()) {
             int pct = (int) Math.round(c * 100);
             String at = " at " + pct + "% corruption";
             PaperFigures.BestLast paperErm = PaperFigures.ERM.get(pct);
             PaperFigures.BestLast paperMixup = PaperFigures.MIXUP.get(pct);
             Map<String, Object> ermRow = Map.of("method", "erm", "corruption", c);
-            if (erm && p.methods().contains("mixup")) {
+            if (erm && p.methods().contains(Method.MIXUP)) {
                 for (double a : p.alphas()) {
                     String id = "c" + pct + (p.alphas().size() > 1 ? "-a" + MemorizationCondition.number(a) : "");
                     Map<String, Object> mixup = Map.of("method", "mixup", "alpha", a, "corruption", c);
@@ -45,7 +46,7 @@ final class MemorizationClaims {
                             ermRow, mixup, "train_error_corrupted", Expect.LOWER, 5.0));
                 }
             }
-            if (erm && p.methods().contains("dropout")) {
+            if (erm && p.methods().contains(Method.DROPOUT)) {
                 for (double d : p.dropouts()) {
                     String id = "c" + pct + (p.dropouts().size() > 1 ? "-p" + MemorizationCondition.number(d) : "");
                     PaperFigures.BestLast paperDrop = PaperFigures.DROPOUT.get(pct);

@@ -3,28 +3,24 @@ package org.mixupsuite.corruptlabels;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.run.Condition;
 import org.mixupsuite.core.run.SettingText;
 
 /**
  * One cell of the memorization study: a method on one corruption rate.
  *
- * @param method  erm, dropout, mixup or mixup+dropout (the contract's names)
  * @param alpha   mixup's alpha (0 for the ERM methods)
  * @param dropout probability of dropping a hidden unit (0 for none)
  * @param corruption share of training labels replaced by random labels
  */
-public record MemorizationCondition(String model, String method, double alpha, double dropout, double corruption)
+public record MemorizationCondition(String model, Method method, double alpha, double dropout, double corruption)
         implements Condition {
-
-    public boolean mixes() {
-        return method.startsWith("mixup");
-    }
 
     @Override
     public String slug() {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "c%02d-%s", Math.round(corruption * 100),
-                method.replace('+', '-')));
+                method.label().replace('+', '-')));
         if (alpha > 0) {
             s.append("-a").append(number(alpha));
         }
@@ -36,19 +32,14 @@ public record MemorizationCondition(String model, String method, double alpha, d
 
     /** How charts and tables name the method, e.g. "mixup α=8 + dropout p=0.7". */
     public String methodLabel() {
-        return switch (method) {
-            case "erm" -> "ERM";
-            case "dropout" -> "ERM + dropout p=" + number(dropout);
-            case "mixup" -> "mixup α=" + number(alpha);
-            default -> "mixup α=" + number(alpha) + " + dropout p=" + number(dropout);
-        };
+        return method.describe(alpha, dropout);
     }
 
     @Override
     public Map<String, Object> settings() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", model);
-        m.put("method", method);
+        m.put("method", method.label());
         m.put("alpha", alpha);
         m.put("dropout", dropout);
         m.put("corruption", corruption);

@@ -10,13 +10,12 @@ import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.data.ImageSet;
 import org.mixupsuite.core.data.LabelCorruption;
 import org.mixupsuite.core.data.LabelCorruption.CorruptedLabels;
-import org.mixupsuite.core.mixup.MixupStrategy;
 import org.mixupsuite.core.run.ConditionContext;
 import org.mixupsuite.core.run.ConditionResult;
-import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.History;
 import org.mixupsuite.core.run.Provenance;
 import org.mixupsuite.core.run.RunResults;
+import org.mixupsuite.core.train.ClassificationExperiment;
 import org.mixupsuite.core.train.Classifiers;
 import org.mixupsuite.core.train.Evaluation;
 import org.mixupsuite.core.train.Network;
@@ -28,19 +27,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * method on a given seed), train, and after each epoch measure test error and training error on
  * the real-labelled and on the corrupted examples (against the labels they were trained with).
  */
-final class MemorizationExperiment implements Experiment<MemorizationCondition> {
+final class MemorizationExperiment extends ClassificationExperiment<MemorizationCondition> {
 
     private final ScalePreset preset;
     private final ImageData data;
-    private final List<MemorizationCondition> conditions;
     private final ImageSet test;
     private final INDArray testFeatures;
 
     MemorizationExperiment(ScalePreset preset, ImageData data, List<MemorizationCondition> conditions) {
+        super(conditions, data.train().sampleSize(preset.trainSize()), new Trainer.Schedule(preset.epochs(), preset.batchSize()));
         this.preset = preset;
         this.data = data;
-        this.conditions = conditions;
-        this.test = preset.testSize() > 0 ? data.test().head(preset.testSize()) : data.test();
+        this.test = testSubset(data, preset.testSize());
         this.testFeatures = test.features();
     }
 
@@ -59,30 +57,13 @@ final class MemorizationExperiment implements Experiment<MemorizationCondition> 
     }
 
     @Override
-    public List<MemorizationCondition> conditions() {
-        return conditions;
-    }
-
-    @Override
-    public long workUnits(MemorizationCondition condition) {
-        return (long) trainSize() * preset.epochs();
-    }
-
-    private int trainSize() {
-        return data.train().sampleSize(preset.trainSize());
-    }
-
-    @Override
-    public ConditionResult run(MemorizationCondition c, ConditionContext ctx) throws IOException {
+    protected Trial trial(MemorizationCondition c, ConditionContext ctx) {
         // the subset and the corruption depend on the seed only, so all methods of a seed see the same noise
-        ImageSet clean = data.train().sample(trainSize(), ctx.random("subset"));
+        ImageSet clean = subset(data, ctx);
         CorruptedLabels corrupted = LabelCorruption.corrupt(clean.labels(), clean.numClasses(), c.corruption(),
                 ctx.random("corrupt", Math.round(c.corruption() * 1_000_000)));
         ImageSet noisy = clean.withLabels(corrupted.labels());
         INDArray trainFeatures = noisy.features();
-
-        Network net = model(c, noisy, ctx.derivedSeed("init"));
-        MixupStrategy mixup = MixupStrategy.standard(c.mixes() ? c.alpha() : 0);
         Trainer.EpochEvaluator evaluator = (network, epoch) -> {
             int[] trainPred = Evaluation.predict(network, trainFeatures);
             Map<String, Double> row = new LinkedHashMap<>();
@@ -91,16 +72,11 @@ final class MemorizationExperiment implements Experiment<MemorizationCondition> 
             row.put("train_error_corrupted", Evaluation.errorPercent(trainPred, noisy.labels(), corrupted.corrupted(), true));
             return row;
         };
-        Trainer.Outcome outcome = Trainer.train(net, noisy, new Trainer.Schedule(preset.epochs(), preset.batchSize()),
-                mixup, evaluator, ctx);
-        if (outcome.diverged()) {
-            return ConditionResult.diverged(outcome.message(), outcome.history());
-        }
-        return ConditionResult.complete(figures(outcome.history(), corrupted), outcome.history());
+        return Trial.of(noisy, model(c, noisy, ctx.derivedSeed("init")), c.method().strategy(c.alpha()), evaluator,
+                (history, net) -> ConditionResult.complete(figures(history, corrupted), history.rows()));
     }
 
-    static Map<String, Object> figures(List<Map<String, Object>> rows, CorruptedLabels corrupted) {
-        History history = History.of(rows);
+    static Map<String, Object> figures(History history, CorruptedLabels corrupted) {
         Map<String, Object> last = history.last();
         Map<String, Object> best = history.argmin("test_error");
         Map<String, Object> f = new LinkedHashMap<>();
@@ -116,7 +92,7 @@ final class MemorizationExperiment implements Experiment<MemorizationCondition> 
     }
 
     private Network model(MemorizationCondition c, ImageSet train, long seed) {
-        double drop = c.method().contains("dropout") ? c.dropout() : 0;
+        double drop = c.method().drops() ? c.dropout() : 0;
         if (preset.model().equals("preact-resnet18")) {
             return Network.of(PreActResNet18.build(train.channels(), train.height(), train.width(), train.numClasses(),
                     drop, preset.learningRate(), seed));

@@ -1,6 +1,7 @@
 package org.mixupsuite.corruptlabels;
 
 import java.util.List;
+import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.run.Scale;
 
 /**
@@ -13,10 +14,10 @@ import org.mixupsuite.core.run.Scale;
  * @param learningRate Adam's rate for the MLP; SGD's initial rate for the ResNet
  */
 record ScalePreset(String model, int trainSize, int testSize, int epochs, int batchSize, int hidden,
-                   double learningRate, List<Double> corruptions, List<String> methods, List<Double> alphas,
+                   double learningRate, List<Double> corruptions, List<Method> methods, List<Double> alphas,
                    List<Double> dropouts) {
 
-    static final List<String> ALL_METHODS = List.of("erm", "dropout", "mixup", "mixup+dropout");
+    static final List<Method> ALL_METHODS = List.of(Method.values());
 
     static ScalePreset of(Scale scale) {
         return switch (scale) {

@@ -89,7 +89,7 @@ class CorruptLabelsStudyTest {
                 Map.of("epoch", 2, "test_error", 20.0, "train_error_real", 20.0, "train_error_corrupted", 60.0),
                 Map.of("epoch", 3, "test_error", 35.0, "train_error_real", 5.0, "train_error_corrupted", 10.0));
         var corrupted = new org.mixupsuite.core.data.LabelCorruption.CorruptedLabels(new int[4], new boolean[4], 2, 1);
-        Map<String, Object> f = MemorizationExperiment.figures(history, corrupted);
+        Map<String, Object> f = MemorizationExperiment.figures(org.mixupsuite.core.run.History.of(history), corrupted);
         assertEquals(20.0, f.get("test_error_best"));
         assertEquals(2, f.get("best_epoch"));
         assertEquals(35.0, f.get("test_error_last"));

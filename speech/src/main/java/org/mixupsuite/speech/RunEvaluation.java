@@ -16,7 +16,9 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.mixupsuite.core.BadInputException;
+import org.mixupsuite.core.cli.OptionValues;
 import org.mixupsuite.core.data.ImageSet;
+import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.run.AtomicFiles;
 import org.mixupsuite.core.run.Json;
 import org.mixupsuite.core.stats.Interval;
@@ -119,7 +121,8 @@ final class RunEvaluation {
         if (config.get("conditions") instanceof List<?> list) {
             for (Object o : list) {
                 if (o instanceof Map<?, ?> m) {
-                    SpeechCondition c = new SpeechCondition(String.valueOf(m.get("model")), String.valueOf(m.get("method")),
+                    SpeechCondition c = new SpeechCondition(String.valueOf(m.get("model")),
+                            OptionValues.parse(Method.class, "evaluate", String.valueOf(m.get("method"))),
                             ((Number) m.get("alpha")).doubleValue());
                     out.put(c.slug(), c);
                 }

@@ -112,6 +112,6 @@ final class SpeechCharts {
 
     private static Color color(SpeechCondition c, List<SpeechCondition> cells) {
         List<SpeechCondition> same = cells.stream().filter(o -> o.method().equals(c.method())).toList();
-        return Palette.method(c.method(), same.indexOf(c), same.size());
+        return Palette.method(c.method().label(), same.indexOf(c), same.size());
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.findings.Claim.Expect;
+import org.mixupsuite.core.run.SettingText;
 
 /**
  * The paper's speech finding (Table 4, Speech Commands): mixup helps the larger VGG-11, not the
@@ -23,7 +24,7 @@ final class SpeechClaims {
             Map<String, Object> erm = Map.of("model", model, "method", "erm");
             List<Double> paperErm = PaperFigures.TABLE_4.get(model + "-erm");
             for (double a : p.alphas()) {
-                String alpha = SpeechCondition.number(a);
+                String alpha = SettingText.number(a);
                 List<Double> paperMixup = PaperFigures.TABLE_4.get(model + "-mixup-a" + alpha);
                 String paper = paperErm == null || paperMixup == null ? "not in the paper's table"
                         : String.format(Locale.ROOT, "test ERM %.1f, mixup %.1f (Speech Commands, %s, α=%s)",

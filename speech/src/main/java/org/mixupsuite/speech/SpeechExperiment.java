@@ -10,12 +10,11 @@ import org.apache.commons.math3.random.RandomDataGenerator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mixupsuite.core.data.ImageSet;
 import org.mixupsuite.core.findings.Claim;
-import org.mixupsuite.core.mixup.MixupStrategy;
 import org.mixupsuite.core.run.ConditionContext;
 import org.mixupsuite.core.run.ConditionResult;
-import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.History;
 import org.mixupsuite.core.run.RunResults;
+import org.mixupsuite.core.train.ClassificationExperiment;
 import org.mixupsuite.core.train.Evaluation;
 import org.mixupsuite.core.train.Network;
 import org.mixupsuite.core.train.Trainer;
@@ -25,20 +24,20 @@ import org.mixupsuite.core.train.Trainer;
  * augmented clips each epoch, measure validation error after every epoch, and test error of the
  * final model; keep the final model for {@code --evaluate}.
  */
-final class SpeechExperiment implements Experiment<SpeechCondition> {
+final class SpeechExperiment extends ClassificationExperiment<SpeechCondition> {
 
     /** Rows per forward pass in evaluation: large CNN inputs would need gigabytes at core's default. */
     static final int EVAL_BATCH = 100;
 
     private final ScalePreset preset;
     private final SpeechData data;
-    private final List<SpeechCondition> conditions;
     private final Augmentation augmentation;
 
     SpeechExperiment(ScalePreset preset, SpeechData data, List<SpeechCondition> conditions) {
+        super(conditions, preset.trainSize() > 0 ? Math.min(preset.trainSize(), data.train().count()) : data.train().count(),
+                new Trainer.Schedule(preset.epochs(), preset.batchSize()));
         this.preset = preset;
         this.data = data;
-        this.conditions = conditions;
         this.augmentation = preset.augment() ? Augmentation.standard() : Augmentation.NONE;
     }
 
@@ -60,22 +59,7 @@ final class SpeechExperiment implements Experiment<SpeechCondition> {
     }
 
     @Override
-    public List<SpeechCondition> conditions() {
-        return conditions;
-    }
-
-    @Override
-    public long workUnits(SpeechCondition condition) {
-        return (long) trainSize() * preset.epochs();
-    }
-
-    private int trainSize() {
-        int all = data.train().count();
-        return preset.trainSize() > 0 ? Math.min(preset.trainSize(), all) : all;
-    }
-
-    @Override
-    public ConditionResult run(SpeechCondition c, ConditionContext ctx) throws IOException {
+    protected Trial trial(SpeechCondition c, ConditionContext ctx) {
         // the subset depends on the seed only, so ERM and mixup of one seed train on the same clips
         ClipSet train = subset(ctx);
         int classes = data.numClasses();
@@ -108,19 +92,15 @@ final class SpeechExperiment implements Experiment<SpeechCondition> {
             row.put("eval_seconds", (System.nanoTime() - t0) / 1e9);
             return row;
         };
-        Trainer.Outcome outcome = Trainer.train(Network.of(model), epochs,
-                new Trainer.Schedule(preset.epochs(), preset.batchSize()),
-                MixupStrategy.standard(c.mixes() ? c.alpha() : 0), evaluator, ctx);
-        if (outcome.diverged()) {
-            return ConditionResult.diverged(outcome.message(), outcome.history());
-        }
-        int[] predicted = Evaluation.predict(outcome.network(), data.testFeatures().features(), EVAL_BATCH);
-        long[][] confusion = Confusion.counts(predicted, data.testFeatures().labels(), classes);
-        Path models = ModelFiles.dir(ctx);
-        ModelFiles.save(((Network.Layered) outcome.network()).net(), ModelFiles.model(models, c.slug(), ctx.seed()));
-        ModelFiles.saveConfusion(ModelFiles.confusion(models, c.slug(), ctx.seed()), confusion);
-        return ConditionResult.complete(figures(outcome.history(), Confusion.errorPercent(confusion), train.count()),
-                outcome.history());
+        return new Trial(epochs, Network.of(model), c.method().strategy(c.alpha()), evaluator, (history, trained) -> {
+            int[] predicted = Evaluation.predict(trained, data.testFeatures().features(), EVAL_BATCH);
+            long[][] confusion = Confusion.counts(predicted, data.testFeatures().labels(), classes);
+            Path models = ModelFiles.dir(ctx);
+            ModelFiles.save(((Network.Layered) trained).net(), ModelFiles.model(models, c.slug(), ctx.seed()));
+            ModelFiles.saveConfusion(ModelFiles.confusion(models, c.slug(), ctx.seed()), confusion);
+            return ConditionResult.complete(figures(history, Confusion.errorPercent(confusion), train.count()),
+                    history.rows());
+        });
     }
 
     private ClipSet subset(ConditionContext ctx) {
@@ -141,8 +121,8 @@ final class SpeechExperiment implements Experiment<SpeechCondition> {
     }
 
     /** The condition's figures from its history: final and best validation error, test error, throughput. */
-    static Map<String, Object> figures(List<Map<String, Object>> history, double testError, int trainCount) {
-        History rows = History.of(history);
+    static Map<String, Object> figures(History rows, double testError, int trainCount) {
+        List<Map<String, Object>> history = rows.rows();
         Map<String, Object> last = rows.last();
         Map<String, Object> best = rows.argmin("val_error");
         double epochSeconds = 0;

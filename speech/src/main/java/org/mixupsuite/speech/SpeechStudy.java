@@ -11,6 +11,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.mixupsuite.core.BadInputException;
 import org.mixupsuite.core.cli.OptionValues;
+import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.RunSettings;
 import org.mixupsuite.core.run.Study;
@@ -126,8 +127,8 @@ public final class SpeechStudy implements Study {
     static List<SpeechCondition> conditions(ScalePreset p) {
         List<SpeechCondition> out = new ArrayList<>();
         for (String model : p.models()) {
-            out.add(new SpeechCondition(model, "erm", 0));
-            p.alphas().forEach(a -> out.add(new SpeechCondition(model, "mixup", a)));
+            out.add(new SpeechCondition(model, Method.ERM, 0));
+            p.alphas().forEach(a -> out.add(new SpeechCondition(model, Method.MIXUP, a)));
         }
         return out;
     }
