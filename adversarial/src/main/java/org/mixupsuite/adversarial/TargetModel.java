@@ -1,7 +1,5 @@
 package org.mixupsuite.adversarial;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.run.Condition;
 
@@ -15,14 +13,5 @@ public record TargetModel(String model, Method method, double alpha) implements 
 
     String label() {
         return method.describe(alpha, 0);
-    }
-
-    @Override
-    public Map<String, Object> settings() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", model);
-        m.put("method", method.label());
-        m.put("alpha", alpha);
-        return m;
     }
 }

@@ -1,8 +1,6 @@
 package org.mixupsuite.bench;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.mixupsuite.core.run.Condition;
 
 /**
@@ -43,14 +41,5 @@ public record Workload(String workload, String framework, int threads) implement
 
     boolean usesSpeechData() {
         return workload.equals("speech-pipeline");
-    }
-
-    @Override
-    public Map<String, Object> settings() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("workload", workload);
-        m.put("framework", framework);
-        m.put("threads", threads);
-        return m;
     }
 }

@@ -1,8 +1,6 @@
 package org.mixupsuite.corruptlabels;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.run.Condition;
 import org.mixupsuite.core.run.SettingText;
@@ -33,17 +31,6 @@ public record MemorizationCondition(String model, Method method, double alpha, d
     /** How charts and tables name the method, e.g. "mixup α=8 + dropout p=0.7". */
     public String methodLabel() {
         return method.describe(alpha, dropout);
-    }
-
-    @Override
-    public Map<String, Object> settings() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", model);
-        m.put("method", method.label());
-        m.put("alpha", alpha);
-        m.put("dropout", dropout);
-        m.put("corruption", corruption);
-        return m;
     }
 
     static String number(double v) {

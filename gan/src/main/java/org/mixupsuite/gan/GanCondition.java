@@ -1,7 +1,5 @@
 package org.mixupsuite.gan;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.run.Condition;
 import org.mixupsuite.core.run.SettingText;
@@ -16,14 +14,5 @@ public record GanCondition(String dataset, Method method, double alpha) implemen
 
     String label() {
         return method.mixes() ? "mixup GAN α=" + SettingText.number(alpha) : "ERM GAN";
-    }
-
-    @Override
-    public Map<String, Object> settings() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("dataset", dataset);
-        m.put("method", method.label());
-        m.put("alpha", alpha);
-        return m;
     }
 }

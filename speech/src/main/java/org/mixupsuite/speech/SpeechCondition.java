@@ -1,7 +1,5 @@
 package org.mixupsuite.speech;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.run.Condition;
 import org.mixupsuite.core.run.SettingText;
@@ -22,14 +20,5 @@ public record SpeechCondition(String model, Method method, double alpha) impleme
     /** How charts and tables name the method, e.g. "mixup α=0.2". */
     public String methodLabel() {
         return method.describe(alpha, 0);
-    }
-
-    @Override
-    public Map<String, Object> settings() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", model);
-        m.put("method", method.label());
-        m.put("alpha", alpha);
-        return m;
     }
 }

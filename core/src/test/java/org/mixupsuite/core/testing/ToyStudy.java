@@ -2,7 +2,6 @@ package org.mixupsuite.core.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
@@ -32,24 +31,11 @@ public final class ToyStudy implements Study {
         public String slug() {
             return method;
         }
-
-        @Override
-        public Map<String, Object> settings() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("method", method);
-            m.put("alpha", alpha);
-            return m;
-        }
     }
 
     @Override
-    public String name() {
-        return "toy";
-    }
-
-    @Override
-    public String summary() {
-        return "a tiny study for tests";
+    public About about() {
+        return About.of("toy", "a tiny study for tests");
     }
 
     @Override
