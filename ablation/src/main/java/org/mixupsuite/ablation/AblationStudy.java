@@ -5,6 +5,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.mixupsuite.core.BadInputException;
 import org.mixupsuite.core.cli.OptionValues;
+import org.mixupsuite.core.cli.TrainingOption;
 import org.mixupsuite.core.data.ImageData;
 import org.mixupsuite.core.data.ImageDataLoader;
 import org.mixupsuite.core.run.Experiment;
@@ -31,32 +32,17 @@ public final class AblationStudy implements Study {
     }
 
     @Override
-    public String name() {
-        return "ablation";
-    }
-
-    @Override
-    public boolean inDemo() {
-        return false; // the paper's side findings: run on its own, not in the demo
-    }
-
-    @Override
-    public List<String> headlineFigures() {
-        return List.of("test_error");
-    }
-
-    @Override
-    public String summary() {
-        return "the paper's side findings: k-way Dirichlet mixing, one vs two loaders, same-label mixing, per-example lambda";
+    public About about() {
+        // side findings of the paper: run on their own, not in the demo
+        return About.of("ablation", "the paper's side findings: k-way Dirichlet mixing, one vs two loaders, "
+                + "same-label mixing, per-example lambda").headline("test_error").notInDemo();
     }
 
     @Override
     public void addOptions(Options o) {
         o.addOption(OptionValues.valued("arms", "LIST", "arms to run (default all): erm, mixup, mixup-k3, mixup-k4, two-loaders, same-label, per-example-lambda"));
         o.addOption(OptionValues.valued("alpha", "A", "alpha of every mixup arm"));
-        o.addOption(OptionValues.valued("epochs", "N", "training epochs"));
-        o.addOption(OptionValues.valued("train-size", "N", "training examples, a seeded random subset (0 = all)"));
-        o.addOption(OptionValues.valued("hidden", "N", "width of the MLP's two hidden layers"));
+        TrainingOption.add(o, TrainingOption.EPOCHS, TrainingOption.TRAIN_SIZE, TrainingOption.HIDDEN);
         o.addOption(OptionValues.valued("corruption", "RATE", "share of training labels replaced by random ones (default 0: "
                 + "the paper's clean setting; label noise gives mixup a gain the arms can lose)"));
     }
@@ -64,17 +50,14 @@ public final class AblationStudy implements Study {
     @Override
     public Experiment<?> plan(CommandLine cmd, RunSettings settings) {
         Preset p = Preset.of(settings.scale());
-        double alpha = OptionValues.number(cmd, "alpha", p.alpha());
-        if (alpha <= 0) {
-            throw new BadInputException("--alpha: the mixup arms need alpha > 0, got " + alpha);
-        }
+        double alpha = OptionValues.alphas(cmd, List.of(p.alpha())).get(0);
         double corruption = OptionValues.number(cmd, "corruption", p.corruption());
         if (corruption < 0 || corruption >= 1) {
             throw new BadInputException("--corruption: " + corruption + " is not a share in [0, 1)");
         }
-        Preset resolved = new Preset(OptionValues.count(cmd, "train-size", p.trainSize(), true), p.testSize(),
-                OptionValues.count(cmd, "epochs", p.epochs(), false), p.batchSize(),
-                OptionValues.count(cmd, "hidden", p.hidden(), false), p.learningRate(), alpha, corruption);
+        Preset resolved = new Preset(TrainingOption.TRAIN_SIZE.value(cmd, p.trainSize()), p.testSize(),
+                TrainingOption.EPOCHS.value(cmd, p.epochs()), p.batchSize(), TrainingOption.HIDDEN.value(cmd, p.hidden()),
+                p.learningRate(), alpha, corruption);
         List<AblationArm> all = AblationArm.all("mlp", alpha);
         List<String> names = all.stream().map(AblationArm::arm).toList();
         List<String> wanted = OptionValues.names(cmd, "arms", names, names);

@@ -8,6 +8,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.mixupsuite.core.BadInputException;
 import org.mixupsuite.core.cli.OptionValues;
+import org.mixupsuite.core.cli.TrainingOption;
 import org.mixupsuite.core.data.ImageDataLoader;
 import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.run.Experiment;
@@ -41,54 +42,33 @@ public final class AdversarialStudy implements Study {
     }
 
     @Override
-    public String name() {
-        return "adversarial";
-    }
-
-    @Override
-    public List<String> headlineFigures() {
-        return List.of("top1_error");
+    public About about() {
+        return About.of("adversarial", "FGSM and I-FGSM, white-box and black-box, against ERM and mixup models (top-1/top-5 error)")
+                .headline("top1_error").focus(Map.of("attack", "fgsm", "box", "white", "epsilon", 0.1));
     }
 
     /** 84 rows a run (model, attack, epsilon, box): comparisons follow the paper's headline, white-box FGSM. */
-    @Override
-    public Map<String, Object> comparisonFocus() {
-        return Map.of("attack", "fgsm", "box", "white", "epsilon", 0.1);
-    }
-
-    @Override
-    public String summary() {
-        return "FGSM and I-FGSM, white-box and black-box, against ERM and mixup models (top-1/top-5 error)";
-    }
-
     @Override
     public void addOptions(Options o) {
         o.addOption(OptionValues.valued("alpha", "LIST", "mixup alphas to train (the paper: 0.2)"));
         o.addOption(OptionValues.valued("epsilon", "LIST", "attack strengths on the 0-1 pixel scale (4/255 is the paper's)"));
         o.addOption(OptionValues.valued("steps", "N", "I-FGSM steps of size epsilon / N"));
-        o.addOption(OptionValues.valued("epochs", "N", "training epochs"));
-        o.addOption(OptionValues.valued("train-size", "N", "training examples, a seeded random subset (0 = all)"));
+        TrainingOption.add(o, TrainingOption.EPOCHS, TrainingOption.TRAIN_SIZE, TrainingOption.HIDDEN);
         o.addOption(OptionValues.valued("attack-size", "N", "test examples attacked"));
-        o.addOption(OptionValues.valued("hidden", "N", "width of the MLP's two hidden layers"));
     }
 
     @Override
     public Experiment<?> plan(CommandLine cmd, RunSettings settings) {
         Preset p = Preset.of(settings.scale());
-        List<Double> alphas = OptionValues.numbers(cmd, "alpha", p.alphas());
-        for (double a : alphas) {
-            if (a <= 0) {
-                throw new BadInputException("--alpha: mixup needs alpha > 0, got " + a);
-            }
-        }
+        List<Double> alphas = OptionValues.alphas(cmd, p.alphas());
         TreeSet<Double> epsilons = new TreeSet<>(OptionValues.numbers(cmd, "epsilon", p.epsilons()));
         epsilons.add(0.0);
         if (epsilons.first() < 0 || epsilons.last() > 1) {
             throw new BadInputException("--epsilon: values must lie in [0, 1] (the pixel scale)");
         }
-        Preset resolved = new Preset(OptionValues.count(cmd, "train-size", p.trainSize(), true),
-                OptionValues.count(cmd, "epochs", p.epochs(), false), p.batchSize(),
-                OptionValues.count(cmd, "hidden", p.hidden(), false), OptionValues.count(cmd, "attack-size", p.attackSize(), false),
+        Preset resolved = new Preset(TrainingOption.TRAIN_SIZE.value(cmd, p.trainSize()),
+                TrainingOption.EPOCHS.value(cmd, p.epochs()), p.batchSize(), TrainingOption.HIDDEN.value(cmd, p.hidden()),
+                OptionValues.count(cmd, "attack-size", p.attackSize(), false),
                 OptionValues.count(cmd, "steps", p.ifgsmSteps(), false), alphas, List.copyOf(epsilons));
         List<TargetModel> targets = new ArrayList<>();
         targets.add(new TargetModel("mlp", Method.ERM, 0));

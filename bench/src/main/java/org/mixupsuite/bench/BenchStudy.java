@@ -64,18 +64,10 @@ public final class BenchStudy implements Study {
     }
 
     @Override
-    public String name() {
-        return "bench";
-    }
-
-    @Override
-    public boolean inDemo() {
-        return false; // a tool, not a finding
-    }
-
-    @Override
-    public String summary() {
-        return "throughput benchmarks (examples/s, mixup/ERM step ratio, FGSM, GAN, speech pipeline), optionally beside PyTorch (--peer)";
+    public About about() {
+        // a tool, not a finding: not in the demo
+        return About.of("bench", "throughput benchmarks (examples/s, mixup/ERM step ratio, FGSM, GAN, speech pipeline), "
+                + "optionally beside PyTorch (--peer)").notInDemo();
     }
 
     @Override

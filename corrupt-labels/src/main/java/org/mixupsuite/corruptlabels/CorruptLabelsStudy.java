@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.mixupsuite.core.BadInputException;
 import org.mixupsuite.core.cli.OptionValues;
+import org.mixupsuite.core.cli.TrainingOption;
 import org.mixupsuite.core.data.ImageData;
 import org.mixupsuite.core.data.ImageDataLoader;
 import org.mixupsuite.core.mixup.Method;
@@ -20,18 +20,10 @@ import org.mixupsuite.core.run.Study;
 public final class CorruptLabelsStudy implements Study {
 
     @Override
-    public String name() {
-        return "corrupt-labels";
-    }
-
-    @Override
-    public List<String> headlineFigures() {
-        return List.of("test_error_best", "test_error_last", "train_error_corrupted");
-    }
-
-    @Override
-    public String summary() {
-        return "memorization of corrupted labels: ERM, dropout, mixup, mixup + dropout (best/last test error)";
+    public About about() {
+        return About.of("corrupt-labels",
+                "memorization of corrupted labels: ERM, dropout, mixup, mixup + dropout (best/last test error)")
+                .headline("test_error_best", "test_error_last", "train_error_corrupted");
     }
 
     @Override
@@ -41,12 +33,9 @@ public final class CorruptLabelsStudy implements Study {
         o.addOption(OptionValues.valued("alpha", "LIST", "mixup alphas, lambda ~ Beta(alpha, alpha)"));
         o.addOption(OptionValues.valued("dropout", "LIST", "dropout probabilities (of dropping a hidden unit)"));
         o.addOption(OptionValues.valued("model", "NAME", "mlp or preact-resnet18"));
-        o.addOption(OptionValues.valued("epochs", "N", "training epochs"));
-        o.addOption(OptionValues.valued("train-size", "N", "training examples used, a seeded random subset (0 = all)"));
-        o.addOption(OptionValues.valued("test-size", "N", "test examples evaluated each epoch (0 = all)"));
-        o.addOption(OptionValues.valued("batch-size", "N", "minibatch size"));
+        TrainingOption.add(o, TrainingOption.EPOCHS, TrainingOption.TRAIN_SIZE, TrainingOption.TEST_SIZE,
+                TrainingOption.BATCH_SIZE, TrainingOption.HIDDEN);
         o.addOption(OptionValues.valued("lr", "RATE", "learning rate (Adam for mlp, SGD initial rate for preact-resnet18)"));
-        o.addOption(OptionValues.valued("hidden", "N", "width of the MLP's two hidden layers"));
     }
 
     @Override
@@ -54,18 +43,11 @@ public final class CorruptLabelsStudy implements Study {
         ScalePreset p = ScalePreset.of(settings.scale());
         String model = OptionValues.names(cmd, "model", List.of(p.model()), List.of("mlp", "preact-resnet18")).get(0);
         List<Method> methods = OptionValues.choices(cmd, "methods", p.methods(), Method.class);
-        List<Double> alphas = OptionValues.numbers(cmd, "alpha", p.alphas());
-        for (double a : alphas) {
-            if (a <= 0) {
-                throw new BadInputException("--alpha: mixup needs alpha > 0, got " + a + " (ERM is the erm method)");
-            }
-        }
+        List<Double> alphas = OptionValues.alphas(cmd, p.alphas());
         ScalePreset resolved = new ScalePreset(model,
-                OptionValues.count(cmd, "train-size", p.trainSize(), true),
-                OptionValues.count(cmd, "test-size", p.testSize(), true),
-                OptionValues.count(cmd, "epochs", p.epochs(), false),
-                OptionValues.count(cmd, "batch-size", p.batchSize(), false),
-                OptionValues.count(cmd, "hidden", p.hidden(), true),
+                TrainingOption.TRAIN_SIZE.value(cmd, p.trainSize()), TrainingOption.TEST_SIZE.value(cmd, p.testSize()),
+                TrainingOption.EPOCHS.value(cmd, p.epochs()), TrainingOption.BATCH_SIZE.value(cmd, p.batchSize()),
+                TrainingOption.HIDDEN.value(cmd, p.hidden()),
                 OptionValues.number(cmd, "lr", p.learningRate()),
                 OptionValues.shares(cmd, "corruption", p.corruptions()), methods, alphas,
                 OptionValues.shares(cmd, "dropout", p.dropouts()));

@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mixupsuite.core.cli.Main;
 import org.mixupsuite.core.run.Json;
+import org.mixupsuite.core.testing.Console;
 import org.mixupsuite.core.testing.SyntheticImages;
 
 /** The study end to end at smoke scale, through the launcher, on synthetic IDX data. */
@@ -23,10 +20,10 @@ class CorruptLabelsStudyTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Console console = new Console();
 
     private int run(String... args) {
-        return Main.discover().run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        return console.run(args);
     }
 
     @Test
@@ -35,8 +32,8 @@ class CorruptLabelsStudyTest {
         Path data = SyntheticImages.writeIdxDataSet(tmp.resolve("data"), 400, 200, 4, 3);
         Path runs = tmp.resolve("runs");
         assertEquals(0, run("corrupt-labels", "--scale", "smoke", "--data", data.toString(), "--out", runs.toString()),
-                err.toString());
-        Path dir = onlyRun(runs);
+                console.err());
+        Path dir = Console.onlyRun(runs, "corrupt-labels");
         Map<String, Object> metrics = Json.readObject(dir.resolve("metrics.json"));
         assertEquals("corrupt-labels", metrics.get("study"));
         List<Map<String, Object>> conditions = (List<Map<String, Object>>) metrics.get("conditions");
@@ -76,9 +73,9 @@ class CorruptLabelsStudyTest {
     void rejectsBadOptionValuesWithExitTwo() throws Exception {
         Path data = SyntheticImages.writeIdxDataSet(tmp.resolve("data"), 40, 20, 4, 3);
         assertEquals(2, run("corrupt-labels", "--corruption", "1.5", "--data", data.toString()));
-        assertTrue(err.toString().contains("--corruption"), err.toString());
+        assertTrue(console.err().contains("--corruption"), console.err());
         assertEquals(2, run("corrupt-labels", "--methods", "erm,magic", "--data", data.toString()));
-        assertTrue(err.toString().contains("magic"), err.toString());
+        assertTrue(console.err().contains("magic"), console.err());
         assertEquals(2, run("corrupt-labels", "--alpha", "0", "--data", data.toString()));
     }
 
@@ -110,11 +107,4 @@ class CorruptLabelsStudyTest {
         assertEquals(c.size(), c.stream().map(MemorizationCondition::slug).distinct().count());
     }
 
-    private static Path onlyRun(Path runs) throws Exception {
-        try (Stream<Path> s = Files.list(runs.resolve("corrupt-labels"))) {
-            List<Path> dirs = s.toList();
-            assertEquals(1, dirs.size());
-            return dirs.get(0);
-        }
-    }
 }

@@ -15,18 +15,9 @@ import org.mixupsuite.core.run.Study;
 public final class GanStudy implements Study {
 
     @Override
-    public String name() {
-        return "gan";
-    }
-
-    @Override
-    public List<String> headlineFigures() {
-        return List.of("modes_covered", "high_quality_fraction");
-    }
-
-    @Override
-    public String summary() {
-        return "mixup as a GAN stabilizer on 2-D toy data (ring8, grid25): modes covered, sample quality";
+    public About about() {
+        return About.of("gan", "mixup as a GAN stabilizer on 2-D toy data (ring8, grid25): modes covered, sample quality")
+                .headline("modes_covered", "high_quality_fraction");
     }
 
     @Override
@@ -57,12 +48,7 @@ public final class GanStudy implements Study {
             throw new BadInputException("--std: must be positive");
         }
         List<String> datasets = OptionValues.names(cmd, "datasets", List.of("ring8", "grid25"), List.of("ring8", "grid25"));
-        List<Double> alphas = OptionValues.numbers(cmd, "alpha", List.of(0.2));
-        for (double alpha : alphas) {
-            if (alpha <= 0) {
-                throw new BadInputException("--alpha: the mixup GAN needs alpha > 0, got " + alpha);
-            }
-        }
+        List<Double> alphas = OptionValues.alphas(cmd, List.of(0.2));
         List<GanCondition> conditions = new ArrayList<>();
         for (String d : datasets) {
             conditions.add(new GanCondition(d, Method.ERM, 0));

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mixupsuite.reports.ReportFixtures.condition;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,17 +11,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mixupsuite.core.run.Json;
+import org.mixupsuite.core.testing.Console;
 
 class CheckCommandTest {
 
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Console console = new Console();
 
     private int check(String... args) {
-        return new CheckCommand().run(args, new PrintStream(out), new PrintStream(err));
+        return console.run(new CheckCommand(), args);
     }
 
     private Path baseline(String json) throws Exception {
@@ -45,9 +43,9 @@ class CheckCommandTest {
         ReportFixtures.run(runs, "corrupt-labels", "20260101-000000-seed0", "quick", List.of(
                 condition("erm", 0.5, "train_error_corrupted", 15.0),
                 condition("mixup", 0.5, "train_error_corrupted", 87.0)));
-        assertEquals(0, check("--baseline", baseline(MIXUP_RESISTS).toString(), "--runs", runs.toString()), err.toString());
-        List<String> lines = out.toString().lines().toList();
-        assertEquals(3, lines.size(), out.toString());
+        assertEquals(0, check("--baseline", baseline(MIXUP_RESISTS).toString(), "--runs", runs.toString()), console.err());
+        List<String> lines = console.out().lines().toList();
+        assertEquals(3, lines.size(), console.out());
         assertEquals("2 passed, 0 failed", lines.get(2));
     }
 
@@ -58,8 +56,8 @@ class CheckCommandTest {
                 condition("erm", 0.5, "train_error_corrupted", 15.0),
                 condition("mixup", 0.5, "train_error_corrupted", 14.0)));
         assertEquals(1, check("--baseline", baseline(MIXUP_RESISTS).toString(), "--runs", runs.toString()));
-        assertTrue(out.toString().contains("FAIL corrupt-labels"), out.toString());
-        assertTrue(out.toString().endsWith("1 passed, 1 failed\n"), out.toString());
+        assertTrue(console.out().contains("FAIL corrupt-labels"), console.out());
+        assertTrue(console.out().endsWith("1 passed, 1 failed\n"), console.out());
     }
 
     @Test
@@ -72,19 +70,19 @@ class CheckCommandTest {
         // a newer smoke run must not be compared with quick ranges
         ReportFixtures.run(runs, "corrupt-labels", "20260103-000000-seed0", "smoke", List.of(
                 condition("erm", 0.5, "train_error_corrupted", 95.0), condition("mixup", 0.5, "train_error_corrupted", 95.0)));
-        assertEquals(0, check("--baseline", baseline(MIXUP_RESISTS).toString(), "--runs", runs.toString()), out.toString());
+        assertEquals(0, check("--baseline", baseline(MIXUP_RESISTS).toString(), "--runs", runs.toString()), console.out());
     }
 
     @Test
     void badBaselineOrMissingRunExitsWithTwo() throws Exception {
         Path runs = tmp.resolve("runs");
         assertEquals(2, check("--baseline", tmp.resolve("none.json").toString(), "--runs", runs.toString()));
-        assertTrue(err.toString().contains("none.json"));
+        assertTrue(console.err().contains("none.json"));
         assertEquals(2, check("--baseline", baseline("{\"checks\": [{\"study\": \"gan\", \"figure\": \"x\"}]}").toString()));
-        assertTrue(err.toString().contains("neither"), err.toString());
+        assertTrue(console.err().contains("neither"), console.err());
         assertEquals(2, check("--baseline", baseline("[{\"study\": \"gan\", \"figure\": \"x\", \"min\": 5, \"max\": 1}]").toString()));
         assertEquals(2, check("--baseline", baseline(MIXUP_RESISTS).toString(), "--runs", runs.toString()));
-        assertTrue(err.toString().contains("no finished corrupt-labels run at scale quick"), err.toString());
+        assertTrue(console.err().contains("no finished corrupt-labels run at scale quick"), console.err());
     }
 
     @Test
@@ -106,7 +104,7 @@ class CheckCommandTest {
         double max = ((Number) checks.get(0).get("max")).doubleValue();
         assertTrue(min < 85 && min > 70 && max > 87 && max < 100, min + ".." + max);
         assertEquals(2, check("--baseline", base.toString(), "--runs", runs.toString(), "--update", target.toString()));
-        assertTrue(err.toString().contains("never overwrites"), err.toString());
+        assertTrue(console.err().contains("never overwrites"), console.err());
     }
 
     private static Map<String, Object> finding(String id, int seeds, String verdict, String indicative) {
@@ -138,25 +136,25 @@ class CheckCommandTest {
     void aRequiredVerdictPassesOnlyWhenTheRunReachedIt() throws Exception {
         Path b = baseline(REQUIRES_VERDICT);
         Path good = runWithFindings("20260101-000000-seed0", List.of(finding("c50-last", 3, "reproduced", "reproduced")));
-        assertEquals(0, check("--baseline", b.toString(), "--runs", good.toString()), out.toString());
-        assertTrue(out.toString().contains("ok   corrupt-labels claim c50-last reproduced (effect -4 ± 1.5, 3 seeds"), out.toString());
-        out.reset();
+        assertEquals(0, check("--baseline", b.toString(), "--runs", good.toString()), console.out());
+        assertTrue(console.out().contains("ok   corrupt-labels claim c50-last reproduced (effect -4 ± 1.5, 3 seeds"), console.out());
+        console.reset();
         Path unsure = runWithFindings("20260101-000001-seed0", List.of(finding("c50-last", 3, "inconclusive", "inconclusive")));
         assertEquals(1, check("--baseline", b.toString(), "--runs", unsure.toString()));
-        assertTrue(out.toString().contains("FAIL corrupt-labels claim c50-last reproduced: inconclusive"), out.toString());
-        out.reset();
+        assertTrue(console.out().contains("FAIL corrupt-labels claim c50-last reproduced: inconclusive"), console.out());
+        console.reset();
         Path missing = runWithFindings("20260101-000002-seed0", List.of(finding("c20-last", 3, "reproduced", "reproduced")));
         assertEquals(1, check("--baseline", b.toString(), "--runs", missing.toString()));
-        assertTrue(out.toString().contains("has no finding of that id"), out.toString());
+        assertTrue(console.out().contains("has no finding of that id"), console.out());
     }
 
     @Test
     void aOneSeedRunIsJudgedByItsIndicationAndSaysSo() throws Exception {
         Path b = baseline(REQUIRES_VERDICT);
         Path one = runWithFindings("20260101-000000-seed0", List.of(finding("c50-last", 1, "inconclusive", "reproduced")));
-        assertEquals(0, check("--baseline", b.toString(), "--runs", one.toString()), out.toString());
-        assertTrue(out.toString().contains("1 seed, indicative"), out.toString());
-        out.reset();
+        assertEquals(0, check("--baseline", b.toString(), "--runs", one.toString()), console.out());
+        assertTrue(console.out().contains("1 seed, indicative"), console.out());
+        console.reset();
         Path against = runWithFindings("20260101-000001-seed0", List.of(finding("c50-last", 1, "inconclusive", "contradicted")));
         assertEquals(1, check("--baseline", b.toString(), "--runs", against.toString()));
     }
@@ -167,7 +165,7 @@ class CheckCommandTest {
                 [{"study": "corrupt-labels", "claim": "c50-last", "verdict": "holds"}]""");
         Path runs = runWithFindings("20260101-000000-seed0", List.of());
         assertEquals(2, check("--baseline", b.toString(), "--runs", runs.toString()));
-        assertTrue(err.toString().contains("\"verdict\"") && err.toString().contains("holds"), err.toString());
+        assertTrue(console.err().contains("\"verdict\"") && console.err().contains("holds"), console.err());
     }
 
     @Test
@@ -179,9 +177,9 @@ class CheckCommandTest {
                 ]}""");
         Path runs = runWithFindings("20260101-000000-seed0", List.of(finding("c50-last", 3, "reproduced", "reproduced")));
         assertEquals(2, check("--baseline", b.toString(), "--runs", runs.toString()), "no gan run to check");
-        assertEquals(0, check("--baseline", b.toString(), "--runs", runs.toString(), "--study", "corrupt-labels"), out.toString());
-        assertTrue(out.toString().contains("1 passed, 0 failed"), out.toString());
+        assertEquals(0, check("--baseline", b.toString(), "--runs", runs.toString(), "--study", "corrupt-labels"), console.out());
+        assertTrue(console.out().contains("1 passed, 0 failed"), console.out());
         assertEquals(2, check("--baseline", b.toString(), "--runs", runs.toString(), "--study", "speech"));
-        assertTrue(err.toString().contains("no checks for study 'speech'"), err.toString());
+        assertTrue(console.err().contains("no checks for study 'speech'"), console.err());
     }
 }

@@ -11,6 +11,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.mixupsuite.core.BadInputException;
 import org.mixupsuite.core.cli.OptionValues;
+import org.mixupsuite.core.cli.TrainingOption;
 import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.RunSettings;
@@ -29,28 +30,17 @@ public final class SpeechStudy implements Study {
     }
 
     @Override
-    public String name() {
-        return "speech";
-    }
-
-    @Override
-    public List<String> headlineFigures() {
-        return List.of("test_error");
-    }
-
-    @Override
-    public String summary() {
-        return "spoken keywords: LeNet and VGG-11, ERM vs mixup (validation and test error)";
+    public About about() {
+        return About.of("speech", "spoken keywords: LeNet and VGG-11, ERM vs mixup (validation and test error)")
+                .headline("test_error");
     }
 
     @Override
     public void addOptions(Options o) {
         o.addOption(OptionValues.valued("models", "LIST", "any of lenet,vgg11"));
         o.addOption(OptionValues.valued("alpha", "LIST", "mixup alphas, lambda ~ Beta(alpha, alpha), e.g. 0.1,0.2"));
-        o.addOption(OptionValues.valued("epochs", "N", "training epochs"));
-        o.addOption(OptionValues.valued("train-size", "N", "training clips used, a seeded random subset (0 = all)"));
+        TrainingOption.add(o, TrainingOption.EPOCHS, TrainingOption.TRAIN_SIZE, TrainingOption.BATCH_SIZE);
         o.addOption(OptionValues.valued("eval-size", "N", "validation and test clips evaluated, each (0 = all)"));
-        o.addOption(OptionValues.valued("batch-size", "N", "minibatch size"));
         o.addOption(OptionValues.valued("lr", "RATE", "Adam's learning rate"));
         o.addOption(OptionValues.valued("width-divisor", "N", "divide every layer's width by N (1 = the paper's models)"));
         o.addOption(OptionValues.valued("dropout", "P", "LeNet's dropout probability (the paper's model: 0.5)"));
@@ -80,17 +70,11 @@ public final class SpeechStudy implements Study {
     public Experiment<?> plan(CommandLine cmd, RunSettings settings) {
         ScalePreset p = ScalePreset.of(settings.scale());
         List<String> models = OptionValues.names(cmd, "models", p.models(), SpeechModels.NAMES);
-        List<Double> alphas = OptionValues.numbers(cmd, "alpha", p.alphas());
-        for (double a : alphas) {
-            if (a <= 0) {
-                throw new BadInputException("--alpha: mixup needs alpha > 0, got " + a + " (ERM is always run)");
-            }
-        }
+        List<Double> alphas = OptionValues.alphas(cmd, p.alphas());
         ScalePreset resolved = new ScalePreset(models, alphas,
-                OptionValues.count(cmd, "epochs", p.epochs(), false),
-                OptionValues.count(cmd, "batch-size", p.batchSize(), false),
+                TrainingOption.EPOCHS.value(cmd, p.epochs()), TrainingOption.BATCH_SIZE.value(cmd, p.batchSize()),
                 OptionValues.number(cmd, "lr", p.learningRate()),
-                OptionValues.count(cmd, "train-size", p.trainSize(), true),
+                TrainingOption.TRAIN_SIZE.value(cmd, p.trainSize()),
                 OptionValues.count(cmd, "eval-size", p.evalSize(), true),
                 cmd.hasOption("pool") ? pool(cmd.getOptionValue("pool")) : p.features(),
                 OptionValues.count(cmd, "width-divisor", p.widthDivisor(), false),

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,8 +11,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mixupsuite.core.cli.Main;
 import org.mixupsuite.core.run.Json;
+import org.mixupsuite.core.testing.Console;
 
 /** The study end to end at smoke scale, through the launcher, on a tiny Speech Commands folder of tones. */
 class SpeechStudyTest {
@@ -22,11 +20,10 @@ class SpeechStudyTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Console console = new Console();
 
     private int run(String... args) {
-        return Main.discover().run(args, new PrintStream(out), new PrintStream(err));
+        return console.run(args);
     }
 
     @Test
@@ -35,8 +32,8 @@ class SpeechStudyTest {
         Path data = TestWavs.speechCommands(tmp.resolve("data"), new String[] {"go", "stop", "yes"}, 6, 2, 3);
         Path runs = tmp.resolve("runs");
         assertEquals(0, run("speech", "--scale", "smoke", "--data", data.toString(), "--out", runs.toString()),
-                err.toString());
-        Path dir = onlyRun(runs);
+                console.err());
+        Path dir = Console.onlyRun(runs, "speech");
         Map<String, Object> metrics = Json.readObject(dir.resolve("metrics.json"));
         assertEquals("speech", metrics.get("study"));
         List<Map<String, Object>> conditions = (List<Map<String, Object>>) metrics.get("conditions");
@@ -66,8 +63,8 @@ class SpeechStudyTest {
 
         // new clips of two of the three words, plus a word the models never heard
         Path other = TestWavs.speechCommands(tmp.resolve("other"), new String[] {"stop", "yes", "zebra"}, 3, 1, 9);
-        assertEquals(0, run("speech", "--evaluate", dir.toString(), "--data", other.toString()), err.toString());
-        assertTrue(out.toString().contains("zebra"), "reports the unknown word: " + out);
+        assertEquals(0, run("speech", "--evaluate", dir.toString(), "--data", other.toString()), console.err());
+        assertTrue(console.out().contains("zebra"), "reports the unknown word: " + console.out());
         Path evaluation;
         try (Stream<Path> s = Files.list(dir.resolve("evaluations"))) {
             evaluation = s.findFirst().orElseThrow();
@@ -86,20 +83,13 @@ class SpeechStudyTest {
     void badOptionsAndBadFoldersExitWithTwoNamingTheProblem() throws Exception {
         Path data = TestWavs.speechCommands(tmp.resolve("data"), new String[] {"go", "stop"}, 3, 1, 3);
         assertEquals(2, run("speech", "--scale", "smoke", "--models", "lenet,resnet", "--data", data.toString()));
-        assertTrue(err.toString().contains("resnet"), err.toString());
+        assertTrue(console.err().contains("resnet"), console.err());
         assertEquals(2, run("speech", "--scale", "smoke", "--alpha", "0", "--data", data.toString()));
         assertEquals(2, run("speech", "--scale", "smoke", "--pool", "8x4", "--data", data.toString()));
-        assertTrue(err.toString().contains("too small"), err.toString());
+        assertTrue(console.err().contains("too small"), console.err());
         assertEquals(2, run("speech", "--scale", "smoke", "--data", tmp.resolve("missing").toString()));
         assertEquals(2, run("speech", "--evaluate", data.toString(), "--data", data.toString()));
-        assertTrue(err.toString().contains("config.json"), err.toString());
+        assertTrue(console.err().contains("config.json"), console.err());
     }
 
-    private static Path onlyRun(Path runs) throws Exception {
-        try (Stream<Path> s = Files.list(runs.resolve("speech"))) {
-            List<Path> dirs = s.toList();
-            assertEquals(1, dirs.size());
-            return dirs.get(0);
-        }
-    }
 }

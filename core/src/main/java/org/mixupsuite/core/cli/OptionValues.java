@@ -37,6 +37,17 @@ public final class OptionValues {
         return out;
     }
 
+    /** {@code --alpha}: mixup alphas, each above 0 (ERM is a method of its own, not alpha 0). */
+    public static List<Double> alphas(CommandLine cmd, List<Double> fallback) {
+        List<Double> values = numbers(cmd, "alpha", fallback);
+        for (double a : values) {
+            if (a <= 0) {
+                throw new BadInputException("--alpha: mixup needs alpha > 0, got " + a + " (ERM runs as a method of its own)");
+            }
+        }
+        return values;
+    }
+
     /** A comma-separated list of shares in [0, 1), such as corruption rates. */
     public static List<Double> shares(CommandLine cmd, String option, List<Double> fallback) {
         List<Double> values = numbers(cmd, option, fallback);

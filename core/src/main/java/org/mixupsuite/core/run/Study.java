@@ -12,35 +12,62 @@ import org.apache.commons.cli.Options;
  */
 public interface Study {
 
-    /** The launcher subcommand and the run folder's parent, e.g. {@code corrupt-labels}. */
-    String name();
-
-    /** One line for {@code ./mixup --help}. */
-    String summary();
-
     /**
-     * Whether {@code ./mixup demo} runs this study at quick scale. Studies of the paper's headline
-     * findings do; side studies (the ablation) and tools (the benchmark) say no.
+     * What the launcher, the demo and the reports know of a study, declared by the study itself so
+     * that core and reports name none.
+     *
+     * @param name            the launcher subcommand and the run folder's parent, e.g. {@code corrupt-labels}
+     * @param summary         one line for {@code ./mixup --help}
+     * @param inDemo          whether {@code ./mixup demo} runs it at quick scale: studies of the paper's
+     *                        headline findings do; side studies (the ablation) and tools (the bench) do not
+     * @param headlineFigures the figures a reader compares first across runs, e.g. {@code top1_error};
+     *                        written into metrics.json ({@code headline_figures}) so that reports, which
+     *                        read only run folders, follow them; empty: the report takes each run's first figure
+     * @param comparisonFocus for studies with many rows per condition, the settings of the rows a
+     *                        comparison across runs follows, e.g. white-box FGSM at one epsilon
+     *                        (metrics.json's {@code comparison_focus})
      */
+    record About(String name, String summary, boolean inDemo, List<String> headlineFigures,
+                 Map<String, Object> comparisonFocus) {
+
+        /** A study of the demo with no declared headline figures or focus. */
+        public static About of(String name, String summary) {
+            return new About(name, summary, true, List.of(), Map.of());
+        }
+
+        public About headline(String... figures) {
+            return new About(name, summary, inDemo, List.of(figures), comparisonFocus);
+        }
+
+        public About focus(Map<String, Object> settings) {
+            return new About(name, summary, inDemo, headlineFigures, Map.copyOf(settings));
+        }
+
+        public About notInDemo() {
+            return new About(name, summary, false, headlineFigures, comparisonFocus);
+        }
+    }
+
+    About about();
+
+    default String name() {
+        return about().name();
+    }
+
+    default String summary() {
+        return about().summary();
+    }
+
     default boolean inDemo() {
-        return true;
+        return about().inDemo();
     }
 
-    /**
-     * The figures a reader compares first across runs, e.g. {@code top1_error}; written into
-     * metrics.json ({@code headline_figures}) so that reports, which read only run folders, follow them.
-     * Empty: the report takes each run's first figure.
-     */
     default List<String> headlineFigures() {
-        return List.of();
+        return about().headlineFigures();
     }
 
-    /**
-     * For studies with many rows per condition, the settings of the rows a comparison across runs
-     * follows, e.g. white-box FGSM at one epsilon; written into metrics.json ({@code comparison_focus}).
-     */
     default Map<String, Object> comparisonFocus() {
-        return Map.of();
+        return about().comparisonFocus();
     }
 
     /** Adds the study's own options (the common ones are added by the launcher). */

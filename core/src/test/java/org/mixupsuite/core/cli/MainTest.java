@@ -3,14 +3,13 @@ package org.mixupsuite.core.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mixupsuite.core.testing.Console;
 import org.mixupsuite.core.testing.SyntheticImages;
 
 class MainTest {
@@ -18,35 +17,34 @@ class MainTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Console console = new Console();
 
     private int run(String... args) {
-        return Main.discover().run(args, new PrintStream(out), new PrintStream(err));
+        return console.run(args);
     }
 
     @Test
     void helpListsTheBuiltInCommandsAndTheStudiesOnTheClasspath() {
         assertEquals(0, run("--help"));
         for (String c : List.of("setup", "demo", "toy")) {
-            assertTrue(out.toString().contains("  " + c + " "), "help misses " + c);
+            assertTrue(console.out().contains("  " + c + " "), "help misses " + c);
         }
     }
 
     @Test
     void unknownCommandsExitWithTwo() {
         assertEquals(2, run("frobnicate"));
-        assertTrue(err.toString().contains("unknown command"));
+        assertTrue(console.err().contains("unknown command"));
         assertEquals(2, run());
     }
 
     @Test
     void badOptionsAndMissingDataExitWithTwoAndNameTheProblem() {
         assertEquals(2, run("toy", "--scale", "huge"));
-        assertTrue(err.toString().contains("--scale") && err.toString().contains("huge"), err.toString());
+        assertTrue(console.err().contains("--scale") && console.err().contains("huge"), console.err());
         assertEquals(2, run("toy", "--no-such-option"));
         assertEquals(2, run("toy", "--data", tmp.resolve("missing").toString(), "--out", tmp.toString()));
-        assertTrue(err.toString().contains("missing") && err.toString().contains("not found"), err.toString());
+        assertTrue(console.err().contains("missing") && console.err().contains("not found"), console.err());
     }
 
     @Test
@@ -54,7 +52,7 @@ class MainTest {
         Path data = SyntheticImages.writeIdxDataSet(tmp.resolve("data"), 64, 32, 4, 1);
         Path runs = tmp.resolve("runs");
         assertEquals(0, run("toy", "--scale", "smoke", "--data", data.toString(), "--out", runs.toString(), "--epochs", "1"),
-                err.toString());
+                console.err());
         Path runDir;
         try (Stream<Path> s = Files.list(runs.resolve("toy"))) {
             runDir = s.findFirst().orElseThrow();
@@ -65,6 +63,6 @@ class MainTest {
         String config = Files.readString(runDir.resolve("config.json"));
         assertTrue(config.contains("\"thread_settings\"") && config.contains("\"args\""), config);
         assertEquals(2, run("toy", "--resume", runDir.toString()));
-        assertTrue(err.toString().contains("already complete"), err.toString());
+        assertTrue(console.err().contains("already complete"), console.err());
     }
 }

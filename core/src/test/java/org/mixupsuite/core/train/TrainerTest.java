@@ -13,51 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mixupsuite.core.data.ImageSet;
 import org.mixupsuite.core.mixup.MixupStrategy;
-import org.mixupsuite.core.run.CheckpointStore;
-import org.mixupsuite.core.run.ConditionContext;
 import org.mixupsuite.core.testing.SyntheticImages;
+import org.mixupsuite.core.testing.TestContext;
 
 class TrainerTest {
 
     @TempDir
     Path tmp;
 
-    private ConditionContext context(long[] progress) {
-        return context(progress, "ckpt");
-    }
-
-    private ConditionContext context(long[] progress, String checkpointFolder) {
-        CheckpointStore store = new CheckpointStore(tmp.resolve(checkpointFolder));
-        return new ConditionContext() {
-            @Override
-            public long seed() {
-                return 1;
-            }
-
-            @Override
-            public String label() {
-                return "test";
-            }
-
-            @Override
-            public CheckpointStore checkpoints() {
-                return store;
-            }
-
-            @Override
-            public Path runDirectory() {
-                return tmp;
-            }
-
-            @Override
-            public void recordHistory(List<Map<String, Object>> rows) {
-            }
-
-            @Override
-            public void progress(long units) {
-                progress[0] += units;
-            }
-        };
+    private TestContext context(String checkpointFolder) {
+        return new TestContext(1, tmp, tmp.resolve(checkpointFolder));
     }
 
     private static ImageSet synthetic(int n) {
@@ -81,12 +46,12 @@ class TrainerTest {
             draws.add(rng.nextDouble());
             return train;
         };
-        long[] progress = {0};
+        TestContext ctx = context("ckpt");
         Trainer.train(Network.of(Classifiers.mlp(64, new int[] {8}, 4, 0, 1e-2, 3)), data, new Trainer.Schedule(3, 16),
-                MixupStrategy.ERM, (n, e) -> Map.of(), context(progress));
+                MixupStrategy.ERM, (n, e) -> Map.of(), ctx);
         assertEquals(3, draws.size());
-        assertEquals(3L * 64, progress[0]);
-        assertEquals(draws.get(1), context(progress).random("augment", 2).nextDouble());
+        assertEquals(3L * 64, ctx.progressReported());
+        assertEquals(draws.get(1), ctx.random("augment", 2).nextDouble());
         assertNotEquals(draws.get(0), draws.get(1));
     }
 
@@ -108,7 +73,7 @@ class TrainerTest {
             Trainer.EpochData data = ahead ? Trainer.EpochData.madeAhead(jittered) : jittered;
             outcomes.put(ahead, Trainer.train(Network.of(Classifiers.mlp(64, new int[] {8}, 4, 0, 1e-2, 3)), data,
                     new Trainer.Schedule(3, 16), MixupStrategy.standard(0.2), (n, e) -> Map.of(),
-                    context(new long[1], "ckpt-" + ahead)));
+                    context("ckpt-" + ahead)));
             threads.put(ahead, madeOn);
         }
         String here = Thread.currentThread().getName();
@@ -124,14 +89,14 @@ class TrainerTest {
     void trainingLowersErrorAndReportsEveryExample() throws Exception {
         ImageSet train = synthetic(256);
         Network net = Network.of(Classifiers.mlp(64, new int[] {32}, 4, 0, 1e-2, 3));
-        long[] progress = {0};
+        TestContext ctx = context("ckpt");
         var features = train.features();
         double before = Evaluation.errorPercent(Evaluation.predict(net, features), train.labels());
         Trainer.Outcome out = Trainer.train(net, train, new Trainer.Schedule(5, 32), MixupStrategy.standard(0.2),
                 (n, e) -> Map.of("train_error", Evaluation.errorPercent(Evaluation.predict(n, features), train.labels())),
-                context(progress));
+                ctx);
         assertEquals(5, out.history().size());
-        assertEquals(5L * 256, progress[0]);
+        assertEquals(5L * 256, ctx.progressReported());
         double after = ((Number) out.history().get(4).get("train_error")).doubleValue();
         assertTrue(after < before && after < 20, "error before " + before + ", after " + after);
     }
@@ -148,7 +113,7 @@ class TrainerTest {
                 (n, e) -> {
                     evaluated.add(e);
                     return Map.of();
-                }, context(new long[1]));
+                }, context("ckpt"));
         assertTrue(out.diverged());
         assertTrue(out.message().contains("epoch 1"), out.message());
         assertTrue(evaluated.isEmpty(), "no epoch is evaluated after the loss became NaN");
