@@ -1,10 +1,13 @@
 package org.mixupsuite.ablation;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mixupsuite.core.cli.Named;
 import org.mixupsuite.core.data.ImageSet;
 import org.mixupsuite.core.mixup.DirichletMixup;
+import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.mixup.MixupStrategy;
 import org.mixupsuite.core.mixup.Pairing;
 import org.mixupsuite.core.mixup.PairwiseMixup;
@@ -19,23 +22,57 @@ import org.mixupsuite.core.run.Condition;
  * @param pairing where partners come from: shuffle (same minibatch), two-loaders, same-label
  * @param lambda  per-batch or per-example
  */
-public record AblationArm(String arm, String model, double alpha, int k, String pairing, String lambda)
+public record AblationArm(String arm, String model, double alpha, int k, Partners pairing, LambdaDraw lambda)
         implements Condition {
+
+    /** Where an example's mixing partners come from. */
+    public enum Partners implements Named {
+        NONE("none"), SHUFFLE("shuffle"), TWO_LOADERS("two-loaders"), SAME_LABEL("same-label");
+
+        private final String label;
+
+        Partners(String label) {
+            this.label = label;
+        }
+
+        @Override
+        @JsonValue
+        public String label() {
+            return label;
+        }
+    }
+
+    /** How often lambda is drawn. */
+    public enum LambdaDraw implements Named {
+        NONE("none"), PER_BATCH("per-batch"), PER_EXAMPLE("per-example");
+
+        private final String label;
+
+        LambdaDraw(String label) {
+            this.label = label;
+        }
+
+        @Override
+        @JsonValue
+        public String label() {
+            return label;
+        }
+    }
 
     /** The arms in the order charts and tables show them. */
     static List<AblationArm> all(String model, double alpha) {
         return List.of(
-                new AblationArm("erm", model, 0, 1, "none", "none"),
-                new AblationArm("mixup", model, alpha, 2, "shuffle", "per-batch"),
-                new AblationArm("mixup-k3", model, alpha, 3, "shuffle", "per-batch"),
-                new AblationArm("mixup-k4", model, alpha, 4, "shuffle", "per-batch"),
-                new AblationArm("two-loaders", model, alpha, 2, "two-loaders", "per-batch"),
-                new AblationArm("same-label", model, alpha, 2, "same-label", "per-batch"),
-                new AblationArm("per-example-lambda", model, alpha, 2, "shuffle", "per-example"));
+                new AblationArm("erm", model, 0, 1, Partners.NONE, LambdaDraw.NONE),
+                new AblationArm("mixup", model, alpha, 2, Partners.SHUFFLE, LambdaDraw.PER_BATCH),
+                new AblationArm("mixup-k3", model, alpha, 3, Partners.SHUFFLE, LambdaDraw.PER_BATCH),
+                new AblationArm("mixup-k4", model, alpha, 4, Partners.SHUFFLE, LambdaDraw.PER_BATCH),
+                new AblationArm("two-loaders", model, alpha, 2, Partners.TWO_LOADERS, LambdaDraw.PER_BATCH),
+                new AblationArm("same-label", model, alpha, 2, Partners.SAME_LABEL, LambdaDraw.PER_BATCH),
+                new AblationArm("per-example-lambda", model, alpha, 2, Partners.SHUFFLE, LambdaDraw.PER_EXAMPLE));
     }
 
     public String method() {
-        return k == 1 ? "erm" : "mixup";
+        return (k == 1 ? Method.ERM : Method.MIXUP).label();
     }
 
     /** The strategy this arm trains with; the two-loader arm draws partners from the whole training set. */
@@ -47,15 +84,15 @@ public record AblationArm(String arm, String model, double alpha, int k, String 
             return new DirichletMixup(alpha, k);
         }
         return switch (pairing) {
-            case "two-loaders" -> new TwoLoaderMixup(alpha, train.features(), train.oneHotLabels());
-            case "same-label" -> new PairwiseMixup(alpha, false, Pairing.SAME_LABEL);
-            default -> new PairwiseMixup(alpha, lambda.equals("per-example"), Pairing.SHUFFLE);
+            case TWO_LOADERS -> new TwoLoaderMixup(alpha, train.features(), train.oneHotLabels());
+            case SAME_LABEL -> new PairwiseMixup(alpha, false, Pairing.SAME_LABEL);
+            case SHUFFLE, NONE -> new PairwiseMixup(alpha, lambda == LambdaDraw.PER_EXAMPLE, Pairing.SHUFFLE);
         };
     }
 
     /** Training rows read per epoch: a second loader reads the training set a second time. */
     long rowsReadPerEpoch(int trainSize) {
-        return pairing.equals("two-loaders") ? 2L * trainSize : trainSize;
+        return pairing == Partners.TWO_LOADERS ? 2L * trainSize : trainSize;
     }
 
     @Override
@@ -71,8 +108,8 @@ public record AblationArm(String arm, String model, double alpha, int k, String 
         m.put("method", method());
         m.put("alpha", alpha);
         m.put("k", k);
-        m.put("pairing", pairing);
-        m.put("lambda", lambda);
+        m.put("pairing", pairing.label());
+        m.put("lambda", lambda.label());
         return m;
     }
 }

@@ -27,7 +27,7 @@ final class AblationCharts {
                 ermLine.add(new Charts.Reference("ERM " + String.format(java.util.Locale.ROOT, "%.2f", error.mean()),
                         error.mean(), Palette.ERM));
             }
-            if (arm.pairing().equals("shuffle") && arm.lambda().equals("per-batch") || arm.k() == 1) {
+            if (arm.pairing() == AblationArm.Partners.SHUFFLE && arm.lambda() == AblationArm.LambdaDraw.PER_BATCH || arm.k() == 1) {
                 Interval step = results.figure(arm, "step_ms");
                 steps.add(new Charts.Bar("k = " + arm.k() + (arm.k() == 1 ? " (ERM)" : ""), "mean step time after epoch 1",
                         Palette.method(arm.method()), step.mean(), step.ci95()));

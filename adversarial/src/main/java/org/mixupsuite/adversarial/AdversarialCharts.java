@@ -6,15 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mixupsuite.core.charts.Charts;
 import org.mixupsuite.core.charts.ImageGrid;
+import org.mixupsuite.core.charts.Palette;
 import org.mixupsuite.core.data.ImageSet;
+import org.mixupsuite.core.run.MetricRow;
+import org.mixupsuite.core.run.RunResults;
+import org.mixupsuite.core.stats.Interval;
 import org.mixupsuite.core.train.Evaluation;
 import org.mixupsuite.core.train.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.mixupsuite.core.charts.Palette;
-import org.mixupsuite.core.run.MetricRow;
-import org.mixupsuite.core.run.RunResults;
-import org.mixupsuite.core.stats.Interval;
 
 /**
  * Top-1 error against epsilon, one chart per attack and box, ERM and mixup models overlaid; and a

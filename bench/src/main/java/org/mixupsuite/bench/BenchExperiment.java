@@ -47,7 +47,7 @@ final class BenchExperiment implements Experiment<Workload> {
                 "fgsm (attack)", FgsmBench.ATTACK_ROWS + " rows per block, in FgsmAttack's chunks of 500",
                 "gan", "the GAN study's preset", "speech-*", "the speech study's preset"));
         s.put("data", data.toAbsolutePath().toString());
-        s.put("speech_data", workloads.stream().anyMatch(Workload::usesSpeechData) ? speechData.toAbsolutePath().toString()
+        s.put("speech_data", workloads.stream().anyMatch(w -> w.workload().reads() == Workload.Reads.SPEECH_CLIPS) ? speechData.toAbsolutePath().toString()
                 : "not used");
         s.put("models", Map.of("mlp", "784-512-512-10 ReLU, Adam 1e-3 (also the adversarial study's quick target model)",
                 "lenet", "conv 5x5x20, max-pool 2, conv 5x5x50, max-pool 2, dense 500, Adam 1e-3",
@@ -103,18 +103,19 @@ final class BenchExperiment implements Experiment<Workload> {
 
     /** The folder a workload reads ("-" when it makes its own inputs). */
     private String dataFor(Workload w) {
-        if (w.usesSpeechData()) {
-            return speechData.toAbsolutePath().toString();
-        }
-        return List.of("mlp", "lenet", "mlp-mixup-ratio", "fgsm").contains(w.workload()) ? data.toAbsolutePath().toString() : "-";
+        return switch (w.workload().reads()) {
+            case SPEECH_CLIPS -> speechData.toAbsolutePath().toString();
+            case IMAGES -> data.toAbsolutePath().toString();
+            case NOTHING -> "-";
+        };
     }
 
     /** The shapes and settings the PyTorch peer needs, from the same presets the Java side reads. */
     private List<String> peerOptions(Workload w) {
         return switch (w.workload()) {
-            case "gan" -> GanBench.peerOptions(preset.scale());
-            case "speech-lenet", "speech-vgg" -> SpeechBench.peerOptions(preset.scale());
-            case "fgsm" -> FgsmBench.peerOptions();
+            case GAN -> GanBench.peerOptions(preset.scale());
+            case SPEECH_LENET, SPEECH_VGG -> SpeechBench.peerOptions(preset.scale());
+            case FGSM -> FgsmBench.peerOptions();
             default -> List.of();
         };
     }
@@ -123,10 +124,10 @@ final class BenchExperiment implements Experiment<Workload> {
     public ConditionResult run(Workload w, ConditionContext ctx) throws IOException, InterruptedException {
         synchronized (ONE_AT_A_TIME) {
             BenchStudy.Steps steps = preset.of(w.workload());
-            List<String> args = List.of(w.workload(), dataFor(w), String.valueOf(steps.warmup()),
+            List<String> args = List.of(w.workload().label(), dataFor(w), String.valueOf(steps.warmup()),
                     String.valueOf(steps.timed()), String.valueOf(ctx.seed()));
             List<String> command = new ArrayList<>();
-            if (w.framework().equals("pytorch")) {
+            if (w.framework() == Workload.Framework.PYTORCH) {
                 command.addAll(List.of(BenchStudy.PytorchPeer.PYTHON,
                         BenchStudy.home().resolve("bench").resolve("pytorch").resolve("bench.py").toString()));
                 command.addAll(args);

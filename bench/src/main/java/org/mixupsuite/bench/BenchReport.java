@@ -37,13 +37,13 @@ final class BenchReport {
             if (w.figure().endsWith("_ratio")) {
                 continue;
             }
-            String category = w.workload() + " (" + unit(w.figure()) + "), " + w.threads() + "t";
+            String category = w.workload().label() + " (" + unit(w.figure()) + "), " + w.threads() + "t";
             Interval mine = results.figure(w, w.figure());
             rates.add(new Charts.Bar(category, "DL4J (this suite)", Palette.MIXUP, mine.mean(), mine.ci95()));
             Optional<Interval> theirs = peer(results, w);
             if (theirs.isPresent()) {
                 rates.add(new Charts.Bar(category, "PyTorch peer", Palette.REFERENCE, theirs.get().mean(), theirs.get().ci95()));
-                ratios.add(new Charts.Bar(w.workload() + ", " + w.threads() + "t", "DL4J / PyTorch", Palette.MIXUP,
+                ratios.add(new Charts.Bar(w.workload().label() + ", " + w.threads() + "t", "DL4J / PyTorch", Palette.MIXUP,
                         mine.mean() / theirs.get().mean(), 0));
             }
         }
@@ -67,9 +67,9 @@ final class BenchReport {
             Optional<Interval> theirs = peer(results, w);
             String ratio = theirs.isEmpty() || w.figure().endsWith("_ratio") ? ""
                     : String.format(Locale.ROOT, "%.2f", mine.mean() / theirs.get().mean());
-            md.append("| ").append(w.workload()).append(" | ").append(w.figure().replace('_', ' ')).append(" | ")
+            md.append("| ").append(w.workload().label()).append(" | ").append(w.figure().replace('_', ' ')).append(" | ")
                     .append(w.threads()).append(" | ").append(format(mine)).append(" | ")
-                    .append(theirs.map(BenchReport::format).orElse(Workload.NO_PEER.contains(w.workload()) ? "no peer" : "not measured"))
+                    .append(theirs.map(BenchReport::format).orElse(w.workload().hasPeer() ? "not measured" : "no peer"))
                     .append(" | ").append(ratio).append(" |\n");
         }
         return md.toString();
@@ -78,7 +78,7 @@ final class BenchReport {
     /** The targets, each with the measured figure and whether it is met; workloads not run are left out. */
     static String targets(RunResults<Workload> results) {
         StringBuilder md = new StringBuilder("| target | measured | met |\n|---|---|---|\n");
-        find(results, "mlp-mixup-ratio").ifPresent(w -> {
+        find(results, Workload.Task.MLP_MIXUP_RATIO).ifPresent(w -> {
             double r = results.figure(w, "mixup_erm_step_ratio").mean();
             md.append(row("mixup / ERM step time (MLP, interleaved) <= " + MIXUP_RATIO_MAX, fixed(r), r <= MIXUP_RATIO_MAX));
             // runs made before these figures existed lack them
@@ -90,12 +90,12 @@ final class BenchReport {
                         + percent(MIXUP_RATIO_MAX - 1), percent(share), share <= MIXUP_RATIO_MAX - 1));
             }
         });
-        find(results, "speech-pipeline").ifPresent(w -> {
+        find(results, Workload.Task.SPEECH_PIPELINE).ifPresent(w -> {
             double r = results.figure(w, "pipeline_train_ratio").mean();
             md.append(row("speech features (augmented) clips/s >= " + fixed(PIPELINE_RATIO_MIN) + " x LeNet training examples/s",
                     fixed(r) + " x (" + format(results.figure(w, "clips_per_s")) + " vs "
                             + format(results.figure(w, "train_examples_per_s")) + ")", r >= PIPELINE_RATIO_MIN));
-            for (String model : List.of("speech-lenet", "speech-vgg")) {
+            for (Workload.Task model : List.of(Workload.Task.SPEECH_LENET, Workload.Task.SPEECH_VGG)) {
                 find(results, model).ifPresent(m -> {
                     double q = results.figure(w, "clips_per_s").mean() / results.figure(m, "examples_per_s").mean();
                     md.append(row("speech features clips/s >= " + fixed(PIPELINE_RATIO_MIN) + " x " + model
@@ -108,7 +108,7 @@ final class BenchReport {
             md.append("| the same, next batches featurized on another thread | ")
                     .append(percent(results.figure(w, "data_wait_share_prefetch").mean())).append(" | |\n");
         });
-        find(results, "fgsm").ifPresent(w -> {
+        find(results, Workload.Task.FGSM).ifPresent(w -> {
             double r = results.figure(w, "fgsm_train_ratio").mean();
             md.append(row("FGSM examples/s >= " + fixed(FGSM_RATIO_MIN) + " x training examples/s (same MLP)",
                     fixed(r) + " x (" + format(results.figure(w, "fgsm_examples_per_s")) + " vs "
@@ -118,15 +118,15 @@ final class BenchReport {
     }
 
     private static List<Workload> dl4j(RunResults<Workload> results) {
-        return results.byCondition().keySet().stream().filter(w -> w.framework().equals("dl4j")).toList();
+        return results.byCondition().keySet().stream().filter(w -> w.framework() == Workload.Framework.DL4J).toList();
     }
 
-    private static Optional<Workload> find(RunResults<Workload> results, String workload) {
-        return dl4j(results).stream().filter(w -> w.workload().equals(workload)).findFirst();
+    private static Optional<Workload> find(RunResults<Workload> results, Workload.Task workload) {
+        return dl4j(results).stream().filter(w -> w.workload() == workload).findFirst();
     }
 
     private static Optional<Interval> peer(RunResults<Workload> results, Workload w) {
-        Workload p = new Workload(w.workload(), "pytorch", w.threads());
+        Workload p = new Workload(w.workload(), Workload.Framework.PYTORCH, w.threads());
         return results.byCondition().containsKey(p) ? Optional.of(results.figure(p, w.figure())) : Optional.empty();
     }
 

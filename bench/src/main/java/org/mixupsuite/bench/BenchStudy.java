@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.mixupsuite.core.BadInputException;
+import org.mixupsuite.core.cli.Named;
+import org.mixupsuite.core.cli.OptionValues;
 import org.mixupsuite.core.data.ImageData;
 import org.mixupsuite.core.data.ImageDataLoader;
 import org.mixupsuite.core.run.Experiment;
@@ -32,7 +34,7 @@ public final class BenchStudy implements Study {
     }
 
     /** Steps per workload at a scale, and the OpenMP thread counts each throughput figure is measured at. */
-    record Preset(Scale scale, Map<String, Steps> steps, List<Integer> threads) {
+    record Preset(Scale scale, Map<Workload.Task, Steps> steps, List<Integer> threads) {
 
         static Preset of(Scale scale) {
             return switch (scale) {
@@ -49,16 +51,16 @@ public final class BenchStudy implements Study {
             };
         }
 
-        /** Steps in the order of {@link Workload#NAMES}. */
-        private static Map<String, Steps> all(Steps... steps) {
-            Map<String, Steps> m = new LinkedHashMap<>();
+        /** Steps in the order of {@link Workload.Task}. */
+        private static Map<Workload.Task, Steps> all(Steps... steps) {
+            Map<Workload.Task, Steps> m = new EnumMap<>(Workload.Task.class);
             for (int i = 0; i < steps.length; i++) {
-                m.put(Workload.NAMES.get(i), steps[i]);
+                m.put(Workload.Task.values()[i], steps[i]);
             }
             return m;
         }
 
-        Steps of(String workload) {
+        Steps of(Workload.Task workload) {
             return steps.get(workload);
         }
     }
@@ -74,7 +76,7 @@ public final class BenchStudy implements Study {
     public void addOptions(Options o) {
         o.addOption(Option.builder().longOpt("peer").desc("also run the PyTorch reference (installs python3-torch if missing)").get());
         o.addOption(Option.builder().longOpt("workloads").hasArg().argName("LIST")
-                .desc("any of " + String.join(", ", Workload.NAMES) + " (default all)").get());
+                .desc("any of " + String.join(", ", Named.labels(Workload.Task.class)) + " (default all)").get());
         o.addOption(Option.builder().longOpt("speech-data").hasArg().argName("DIR")
                 .desc("Speech Commands folder for speech-pipeline (default: the synthesized set of ./mixup setup)").get());
     }
@@ -82,22 +84,17 @@ public final class BenchStudy implements Study {
     @Override
     public Experiment<?> plan(CommandLine cmd, RunSettings settings) {
         Preset preset = Preset.of(settings.scale());
-        List<String> names = cmd.hasOption("workloads") ? List.of(cmd.getOptionValue("workloads").split(","))
-                : Workload.NAMES;
-        for (String n : names) {
-            if (!Workload.NAMES.contains(n)) {
-                throw new BadInputException("--workloads: '" + n + "' is not a workload (" + String.join(", ", Workload.NAMES) + ")");
-            }
-        }
+        List<Workload.Task> names = OptionValues.choices(cmd, "workloads", List.of(Workload.Task.values()),
+                Workload.Task.class);
         Path speech = cmd.hasOption("speech-data") ? Path.of(cmd.getOptionValue("speech-data")) : SpeechStudy.defaultData();
-        if (names.contains("speech-pipeline") && !Files.isDirectory(speech)) {
+        if (names.contains(Workload.Task.SPEECH_PIPELINE) && !Files.isDirectory(speech)) {
             if (cmd.hasOption("workloads") || cmd.hasOption("speech-data")) {
                 throw new BadInputException(speech, "speech-pipeline needs a Speech Commands folder; run ./mixup setup "
                         + "or pass --speech-data DIR");
             }
             // the default list should still run on a machine without the speech set: say what is left out
             System.out.println("bench: no speech data at " + speech + " (./mixup setup makes it); skipping speech-pipeline");
-            names = names.stream().filter(n -> !n.equals("speech-pipeline")).toList();
+            names = names.stream().filter(n -> n != Workload.Task.SPEECH_PIPELINE).toList();
         }
         String peer = cmd.hasOption("peer") ? PytorchPeer.availability() : "not requested (--peer)";
         boolean withPeer = peer.equals(PytorchPeer.AVAILABLE);
@@ -105,12 +102,12 @@ public final class BenchStudy implements Study {
             System.out.println("bench: the PyTorch peer is unavailable, measuring DL4J only: " + peer);
         }
         List<Workload> workloads = new ArrayList<>();
-        for (String n : names) {
-            List<Integer> threads = Workload.ONE_THREAD.contains(n) ? List.of(1) : preset.threads();
+        for (Workload.Task n : names) {
+            List<Integer> threads = n.oneThread() ? List.of(1) : preset.threads();
             for (int t : threads) {
-                workloads.add(new Workload(n, "dl4j", t));
-                if (withPeer && !Workload.NO_PEER.contains(n)) {
-                    workloads.add(new Workload(n, "pytorch", t));
+                workloads.add(new Workload(n, Workload.Framework.DL4J, t));
+                if (withPeer && n.hasPeer()) {
+                    workloads.add(new Workload(n, Workload.Framework.PYTORCH, t));
                 }
             }
         }

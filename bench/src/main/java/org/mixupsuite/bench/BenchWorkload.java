@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.mixupsuite.core.Seeds;
+import org.mixupsuite.core.cli.OptionValues;
 import org.mixupsuite.core.data.ImageDataLoader;
 import org.mixupsuite.core.data.ImageSet;
 import org.mixupsuite.core.mixup.Batch;
@@ -34,28 +35,27 @@ public final class BenchWorkload {
     }
 
     public static void main(String[] args) throws Exception {
-        String workload = args[0];
+        Workload.Task workload = OptionValues.parse(Workload.Task.class, "workload", args[0]);
         Path dir = Path.of(args[1]);
         int warmup = Integer.parseInt(args[2]);
         int timed = Integer.parseInt(args[3]);
         long seed = Long.parseLong(args[4]);
         Scale scale = args.length > 5 ? Scale.parse(args[5]) : Scale.QUICK;
         Map<String, Object> result = switch (workload) {
-            case "mlp" -> {
+            case MLP -> {
                 ImageSet train = ImageDataLoader.load(dir).train();
                 yield examplesPerSecond(mlp(train, seed), train, warmup, timed, seed);
             }
-            case "lenet" -> {
+            case LENET -> {
                 ImageSet train = ImageDataLoader.load(dir).train();
                 yield examplesPerSecond(lenet(train, seed), train, warmup, timed, seed);
             }
-            case "mlp-mixup-ratio" -> mixupRatio(ImageDataLoader.load(dir).train(), warmup, timed, seed);
-            case "fgsm" -> FgsmBench.measure(ImageDataLoader.load(dir), warmup, timed, seed);
-            case "gan" -> GanBench.measure(scale, warmup, timed, seed);
-            case "speech-lenet" -> SpeechBench.trainingRate("lenet", scale, warmup, timed, seed);
-            case "speech-vgg" -> SpeechBench.trainingRate("vgg11", scale, warmup, timed, seed);
-            case "speech-pipeline" -> SpeechBench.pipeline(dir, scale, warmup, timed, seed);
-            default -> throw new IllegalArgumentException("unknown workload " + workload);
+            case MLP_MIXUP_RATIO -> mixupRatio(ImageDataLoader.load(dir).train(), warmup, timed, seed);
+            case FGSM -> FgsmBench.measure(ImageDataLoader.load(dir), warmup, timed, seed);
+            case GAN -> GanBench.measure(scale, warmup, timed, seed);
+            case SPEECH_LENET -> SpeechBench.trainingRate("lenet", scale, warmup, timed, seed);
+            case SPEECH_VGG -> SpeechBench.trainingRate("vgg11", scale, warmup, timed, seed);
+            case SPEECH_PIPELINE -> SpeechBench.pipeline(dir, scale, warmup, timed, seed);
         };
         System.out.println(Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
     }

@@ -7,9 +7,9 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.mixupsuite.core.Seeds;
 import org.mixupsuite.core.run.Scale;
 import org.mixupsuite.gan.GanNetworks;
-import org.mixupsuite.gan.GeneratorLoss;
 import org.mixupsuite.gan.GanSettings;
 import org.mixupsuite.gan.GanSteps;
+import org.mixupsuite.gan.GeneratorLoss;
 import org.mixupsuite.gan.ToyDistribution;
 
 /**

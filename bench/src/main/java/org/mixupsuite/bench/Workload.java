@@ -1,45 +1,98 @@
 package org.mixupsuite.bench;
 
-import java.util.List;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.mixupsuite.core.cli.Named;
 import org.mixupsuite.core.run.Condition;
 
 /**
- * One benchmark figure: a workload (see {@link #NAMES}) on a framework (dl4j, or the pytorch peer)
- * with a number of OpenMP threads for its process.
+ * One benchmark figure: a workload on a framework (dl4j, or the pytorch peer) with a number of
+ * OpenMP threads for its process.
  */
-public record Workload(String workload, String framework, int threads) implements Condition {
+public record Workload(Task workload, Framework framework, int threads) implements Condition {
+
+    /** What a workload reads besides what it makes itself. */
+    enum Reads { IMAGES, SPEECH_CLIPS, NOTHING }
 
     /** Every workload, in the order the table lists them. */
-    public static final List<String> NAMES = List.of("mlp", "lenet", "mlp-mixup-ratio", "fgsm", "gan",
-            "speech-lenet", "speech-vgg", "speech-pipeline");
+    public enum Task implements Named {
+        MLP("mlp", "examples_per_s", Reads.IMAGES, false, true),
+        LENET("lenet", "examples_per_s", Reads.IMAGES, false, true),
+        /** A ratio measured inside one process: one thread is enough. */
+        MLP_MIXUP_RATIO("mlp-mixup-ratio", "mixup_erm_step_ratio", Reads.IMAGES, true, true),
+        FGSM("fgsm", "fgsm_examples_per_s", Reads.IMAGES, true, true),
+        GAN("gan", "iterations_per_s", Reads.NOTHING, false, true),
+        SPEECH_LENET("speech-lenet", "examples_per_s", Reads.NOTHING, false, true),
+        SPEECH_VGG("speech-vgg", "examples_per_s", Reads.NOTHING, false, true),
+        /** This suite's own Java feature code: no PyTorch peer. */
+        SPEECH_PIPELINE("speech-pipeline", "clips_per_s", Reads.SPEECH_CLIPS, true, false);
 
-    /** Workloads whose figure is a ratio measured inside one process: one thread is enough. */
-    static final List<String> ONE_THREAD = List.of("mlp-mixup-ratio", "fgsm", "speech-pipeline");
+        private final String label;
+        private final String figure;
+        private final Reads reads;
+        private final boolean oneThread;
+        private final boolean hasPeer;
 
-    /** Workloads with no PyTorch peer: the speech pipeline is this suite's own Java feature code. */
-    static final List<String> NO_PEER = List.of("speech-pipeline");
+        Task(String label, String figure, Reads reads, boolean oneThread, boolean hasPeer) {
+            this.label = label;
+            this.figure = figure;
+            this.reads = reads;
+            this.oneThread = oneThread;
+            this.hasPeer = hasPeer;
+        }
+
+        @Override
+        @JsonValue
+        public String label() {
+            return label;
+        }
+
+        /** The headline figure, the one the table and the chart show. */
+        String figure() {
+            return figure;
+        }
+
+        Reads reads() {
+            return reads;
+        }
+
+        /** Whether its figure is a ratio measured inside one process, so one thread is enough. */
+        boolean oneThread() {
+            return oneThread;
+        }
+
+        boolean hasPeer() {
+            return hasPeer;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    public enum Framework implements Named {
+        DL4J("dl4j"), PYTORCH("pytorch");
+
+        private final String label;
+
+        Framework(String label) {
+            this.label = label;
+        }
+
+        @Override
+        @JsonValue
+        public String label() {
+            return label;
+        }
+    }
 
     @Override
     public String slug() {
-        return workload + "-" + framework + "-t" + threads;
+        return workload.label() + "-" + framework.label() + "-t" + threads;
     }
 
     /** The headline figure of this workload, the one the table and the chart show. */
     public String figure() {
-        return figureOf(workload);
-    }
-
-    static String figureOf(String workload) {
-        return switch (workload) {
-            case "mlp-mixup-ratio" -> "mixup_erm_step_ratio";
-            case "fgsm" -> "fgsm_examples_per_s";
-            case "gan" -> "iterations_per_s";
-            case "speech-pipeline" -> "clips_per_s";
-            default -> "examples_per_s";
-        };
-    }
-
-    boolean usesSpeechData() {
-        return workload.equals("speech-pipeline");
+        return workload.figure();
     }
 }

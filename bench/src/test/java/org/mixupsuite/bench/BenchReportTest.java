@@ -13,24 +13,25 @@ import org.mixupsuite.core.run.RunResults;
 /** The table and the targets from given figures: no processes, no timing. */
 class BenchReportTest {
 
-    private static RunResults.SeedResult<Workload> result(String workload, String framework, Map<String, Object> figures) {
+    private static RunResults.SeedResult<Workload> result(Workload.Task workload, Workload.Framework framework,
+                                                          Map<String, Object> figures) {
         return new RunResults.SeedResult<>(new Workload(workload, framework, 1), 0, ConditionResult.complete(figures, List.of()));
     }
 
     private static RunResults<Workload> measured() {
         List<RunResults.SeedResult<Workload>> r = new ArrayList<>();
-        for (String w : Workload.NAMES) {
-            r.add(result(w, "dl4j", switch (w) {
-                case "mlp-mixup-ratio" -> Map.of("mixup_erm_step_ratio", 1.01, "mixup_erm_step_ratio_median", 1.05,
+        for (Workload.Task w : Workload.Task.values()) {
+            r.add(result(w, Workload.Framework.DL4J, switch (w) {
+                case MLP_MIXUP_RATIO -> Map.of("mixup_erm_step_ratio", 1.01, "mixup_erm_step_ratio_median", 1.05,
                         "mix_share_of_erm_step", 0.004);
-                case "fgsm" -> Map.of("fgsm_examples_per_s", 3000.0, "train_examples_per_s", 2000.0, "fgsm_train_ratio", 1.5);
-                case "gan" -> Map.of("iterations_per_s", 50.0);
-                case "speech-pipeline" -> Map.of("clips_per_s", 1200.0, "train_examples_per_s", 400.0,
+                case FGSM -> Map.of("fgsm_examples_per_s", 3000.0, "train_examples_per_s", 2000.0, "fgsm_train_ratio", 1.5);
+                case GAN -> Map.of("iterations_per_s", 50.0);
+                case SPEECH_PIPELINE -> Map.of("clips_per_s", 1200.0, "train_examples_per_s", 400.0,
                         "pipeline_train_ratio", 3.0, "data_wait_share", 0.25, "data_wait_share_prefetch", 0.01);
                 default -> Map.of("examples_per_s", 1000.0);
             }));
         }
-        r.add(result("gan", "pytorch", Map.of("iterations_per_s", 200.0)));
+        r.add(result(Workload.Task.GAN, Workload.Framework.PYTORCH, Map.of("iterations_per_s", 200.0)));
         return new RunResults<>(r);
     }
 
@@ -38,9 +39,11 @@ class BenchReportTest {
     void tableHasOneRowPerDl4jWorkloadWithTheRatioToItsPeer() {
         String table = BenchReport.table(measured());
         List<String> rows = table.lines().skip(2).toList();
-        assertEquals(Workload.NAMES.size(), rows.size(), table);
+        List<String> workloads = List.of("mlp", "lenet", "mlp-mixup-ratio", "fgsm", "gan", "speech-lenet", "speech-vgg",
+                "speech-pipeline");
+        assertEquals(workloads.size(), rows.size(), table);
         for (int i = 0; i < rows.size(); i++) {
-            assertTrue(rows.get(i).startsWith("| " + Workload.NAMES.get(i) + " |"), rows.get(i));
+            assertTrue(rows.get(i).startsWith("| " + workloads.get(i) + " |"), rows.get(i));
         }
         assertTrue(table.contains("| gan | iterations per s | 1 | 50.000 | 200 | 0.25 |"), table);
         assertTrue(table.contains("| speech-pipeline | clips per s | 1 | 1,200 | no peer |"), table);

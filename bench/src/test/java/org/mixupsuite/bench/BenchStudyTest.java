@@ -22,6 +22,8 @@ import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mixupsuite.core.cli.Named;
+import org.mixupsuite.core.cli.OptionValues;
 import org.mixupsuite.core.cli.Main;
 import org.mixupsuite.core.run.Json;
 import org.mixupsuite.core.testing.SyntheticImages;
@@ -48,9 +50,9 @@ class BenchStudyTest {
             dir = s.findFirst().orElseThrow();
         }
         List<Map<String, Object>> rows = (List<Map<String, Object>>) Json.readObject(dir.resolve("metrics.json")).get("conditions");
-        assertEquals(Workload.NAMES, rows.stream().map(r -> r.get("workload")).toList());
+        assertEquals(Named.labels(Workload.Task.class), rows.stream().map(r -> r.get("workload")).toList());
         for (Map<String, Object> row : rows) {
-            String figure = Workload.figureOf((String) row.get("workload"));
+            String figure = OptionValues.parse(Workload.Task.class, "workload", (String) row.get("workload")).figure();
             assertTrue(((Number) row.get(figure)).doubleValue() > 0, row.toString());
         }
         // the ratio's size is the benchmark's business (timings are noisy); that it was measured is the test's

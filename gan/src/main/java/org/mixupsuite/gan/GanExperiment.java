@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.run.CheckpointStore;
 import org.mixupsuite.core.run.ConditionContext;
@@ -19,6 +18,7 @@ import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.History;
 import org.mixupsuite.core.run.Json;
 import org.mixupsuite.core.run.RunResults;
+import org.mixupsuite.core.train.Network;
 import org.mixupsuite.core.train.TrainingLoop;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -70,12 +70,14 @@ final class GanExperiment implements Experiment<GanCondition> {
     public ConditionResult run(GanCondition c, ConditionContext ctx) throws IOException {
         ToyDistribution data = ToyDistribution.of(c.dataset(), settings.std());
         double share = settings.coverageShare() > 0 ? settings.coverageShare() : ModeCoverage.defaultShare(data.modes().length);
-        CheckpointStore store = ctx.checkpoints();
         Optional<CheckpointStore.State> saved = TrainingLoop.saved(ctx);
-        MultiLayerNetwork g = saved.isPresent() ? restore(store, saved.get(), GENERATOR)
-                : GanNetworks.generator(settings.latent(), settings.hidden(), settings.layers(), ctx.derivedSeed("init-g"));
-        MultiLayerNetwork d = saved.isPresent() ? restore(store, saved.get(), DISCRIMINATOR)
-                : GanNetworks.discriminator(settings.hidden(), settings.layers(), ctx.derivedSeed("init-d"));
+        Map<String, Network> networks = TrainingLoop.restore(ctx, saved, Map.of(
+                GENERATOR, Network.of(GanNetworks.generator(settings.latent(), settings.hidden(), settings.layers(),
+                        ctx.derivedSeed("init-g"))),
+                DISCRIMINATOR, Network.of(GanNetworks.discriminator(settings.hidden(), settings.layers(),
+                        ctx.derivedSeed("init-d")))));
+        MultiLayerNetwork g = ((Network.Layered) networks.get(GENERATOR)).net();
+        MultiLayerNetwork d = ((Network.Layered) networks.get(DISCRIMINATOR)).net();
         GanSteps.DiscriminatorForm form = c.method().mixes() ? settings.mixupForm().discriminator()
                 : GanSteps.DiscriminatorForm.ERM;
         GanSteps steps = new GanSteps(g, d, form, c.alpha(), settings.generatorLoss() == GeneratorLoss.MINIMAX);
@@ -103,21 +105,10 @@ final class GanExperiment implements Experiment<GanCondition> {
             scatter.offer(it, samples);
             return row;
         };
-        TrainingLoop.Checkpointed checkpointed = new TrainingLoop.Checkpointed() {
-            @Override
-            public Map<String, CheckpointStore.ModelWriter> models() {
-                return Map.of(GENERATOR, f -> ModelSerializer.writeModel(g, f.toFile(), true),
-                        DISCRIMINATOR, f -> ModelSerializer.writeModel(d, f.toFile(), true));
-            }
-
-            @Override
-            public Map<String, Object> extra() {
-                return Map.of(SAMPLES, scatter.points());
-            }
-        };
         TrainingLoop.Outcome outcome = TrainingLoop.run(ctx, saved, settings.iterations(), iteration,
                 List.of(TrainingLoop.progress(ctx, 1), scatter,
-                        TrainingLoop.checkpoints(store, settings.iterations(), checkpointed)));
+                        TrainingLoop.checkpoints(ctx.checkpoints(), settings.iterations(),
+                                TrainingLoop.networks(networks, () -> Map.of(SAMPLES, scatter.points())))));
         List<Map<String, Object>> history = outcome.history();
         if (outcome.diverged()) {
             return ConditionResult.diverged(outcome.message(), history);
@@ -140,11 +131,6 @@ final class GanExperiment implements Experiment<GanCondition> {
         figures.put("modes_reached_chance", chance.modesReached());
         figures.put("high_quality_fraction_chance", chance.highQualityFraction());
         return ConditionResult.complete(figures, history);
-    }
-
-    private static MultiLayerNetwork restore(CheckpointStore store, CheckpointStore.State state, String name)
-            throws IOException {
-        return ModelSerializer.restoreMultiLayerNetwork(store.modelPath(state, name).toFile(), true);
     }
 
     /**

@@ -82,13 +82,12 @@ public final class Trainer {
     public static Outcome train(Network initial, EpochData data, Schedule schedule, MixupStrategy mixup,
                                 EpochEvaluator evaluator, ConditionContext ctx) throws IOException {
         Optional<CheckpointStore.State> saved = TrainingLoop.saved(ctx);
-        Network net = saved.isPresent()
-                ? initial.restore(ctx.checkpoints().modelPath(saved.get(), CheckpointStore.MODEL)) : initial;
+        Network net = TrainingLoop.restore(ctx, saved, Map.of(CheckpointStore.MODEL, initial)).get(CheckpointStore.MODEL);
         try (EpochFeed feed = new EpochFeed(data, ctx, schedule.epochs())) {
             EpochStep epoch = new EpochStep(net, feed, schedule, mixup, evaluator, ctx);
             TrainingLoop.Outcome out = TrainingLoop.run(ctx, saved, schedule.epochs(), epoch,
                     List.of(TrainingLoop.timing("seconds"), epoch, TrainingLoop.checkpoints(ctx.checkpoints(),
-                            schedule.epochs(), () -> Map.of(CheckpointStore.MODEL, net::save))));
+                            schedule.epochs(), TrainingLoop.networks(Map.of(CheckpointStore.MODEL, net), Map::of))));
             return new Outcome(net, out.history(), out.diverged(), out.message());
         }
     }

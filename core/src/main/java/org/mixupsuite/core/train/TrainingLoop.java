@@ -3,9 +3,11 @@ package org.mixupsuite.core.train;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.mixupsuite.core.run.CheckpointStore;
 import org.mixupsuite.core.run.ConditionContext;
 
@@ -144,6 +146,36 @@ public final class TrainingLoop {
         default Map<String, Object> extra() {
             return Map.of();
         }
+    }
+
+    /** Networks by name, and what else the condition keeps ({@code extra}, read at each save). */
+    public static Checkpointed networks(Map<String, Network> networks, Supplier<Map<String, Object>> extra) {
+        return new Checkpointed() {
+            @Override
+            public Map<String, CheckpointStore.ModelWriter> models() {
+                Map<String, CheckpointStore.ModelWriter> writers = new LinkedHashMap<>();
+                networks.forEach((name, net) -> writers.put(name, net::save));
+                return writers;
+            }
+
+            @Override
+            public Map<String, Object> extra() {
+                return extra.get();
+            }
+        };
+    }
+
+    /** The condition's networks: {@code initial} on a fresh start, each restored from the checkpoint on resume. */
+    public static Map<String, Network> restore(ConditionContext ctx, Optional<CheckpointStore.State> saved,
+                                               Map<String, Network> initial) throws IOException {
+        if (saved.isEmpty()) {
+            return initial;
+        }
+        Map<String, Network> restored = new LinkedHashMap<>();
+        for (Map.Entry<String, Network> e : initial.entrySet()) {
+            restored.put(e.getKey(), e.getValue().restore(ctx.checkpoints().modelPath(saved.get(), e.getKey())));
+        }
+        return restored;
     }
 
     /**
