@@ -1,6 +1,5 @@
 package org.mixupsuite.ablation;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,36 +26,12 @@ public record AblationArm(String arm, String model, double alpha, int k, Partner
 
     /** Where an example's mixing partners come from. */
     public enum Partners implements Named {
-        NONE("none"), SHUFFLE("shuffle"), TWO_LOADERS("two-loaders"), SAME_LABEL("same-label");
-
-        private final String label;
-
-        Partners(String label) {
-            this.label = label;
-        }
-
-        @Override
-        @JsonValue
-        public String label() {
-            return label;
-        }
+        NONE, SHUFFLE, TWO_LOADERS, SAME_LABEL;
     }
 
     /** How often lambda is drawn. */
     public enum LambdaDraw implements Named {
-        NONE("none"), PER_BATCH("per-batch"), PER_EXAMPLE("per-example");
-
-        private final String label;
-
-        LambdaDraw(String label) {
-            this.label = label;
-        }
-
-        @Override
-        @JsonValue
-        public String label() {
-            return label;
-        }
+        NONE, PER_BATCH, PER_EXAMPLE;
     }
 
     /** The arms in the order charts and tables show them. */

@@ -1,6 +1,5 @@
 package org.mixupsuite.bench;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.mixupsuite.core.cli.Named;
 import org.mixupsuite.core.run.Condition;
 
@@ -15,35 +14,27 @@ public record Workload(Task workload, Framework framework, int threads) implemen
 
     /** Every workload, in the order the table lists them. */
     public enum Task implements Named {
-        MLP("mlp", "examples_per_s", Reads.IMAGES, false, true),
-        LENET("lenet", "examples_per_s", Reads.IMAGES, false, true),
+        MLP("examples_per_s", Reads.IMAGES, false, true),
+        LENET("examples_per_s", Reads.IMAGES, false, true),
         /** A ratio measured inside one process: one thread is enough. */
-        MLP_MIXUP_RATIO("mlp-mixup-ratio", "mixup_erm_step_ratio", Reads.IMAGES, true, true),
-        FGSM("fgsm", "fgsm_examples_per_s", Reads.IMAGES, true, true),
-        GAN("gan", "iterations_per_s", Reads.NOTHING, false, true),
-        SPEECH_LENET("speech-lenet", "examples_per_s", Reads.NOTHING, false, true),
-        SPEECH_VGG("speech-vgg", "examples_per_s", Reads.NOTHING, false, true),
+        MLP_MIXUP_RATIO("mixup_erm_step_ratio", Reads.IMAGES, true, true),
+        FGSM("fgsm_examples_per_s", Reads.IMAGES, true, true),
+        GAN("iterations_per_s", Reads.NOTHING, false, true),
+        SPEECH_LENET("examples_per_s", Reads.NOTHING, false, true),
+        SPEECH_VGG("examples_per_s", Reads.NOTHING, false, true),
         /** This suite's own Java feature code: no PyTorch peer. */
-        SPEECH_PIPELINE("speech-pipeline", "clips_per_s", Reads.SPEECH_CLIPS, true, false);
+        SPEECH_PIPELINE("clips_per_s", Reads.SPEECH_CLIPS, true, false);
 
-        private final String label;
         private final String figure;
         private final Reads reads;
         private final boolean oneThread;
         private final boolean hasPeer;
 
-        Task(String label, String figure, Reads reads, boolean oneThread, boolean hasPeer) {
-            this.label = label;
+        Task(String figure, Reads reads, boolean oneThread, boolean hasPeer) {
             this.figure = figure;
             this.reads = reads;
             this.oneThread = oneThread;
             this.hasPeer = hasPeer;
-        }
-
-        @Override
-        @JsonValue
-        public String label() {
-            return label;
         }
 
         /** The headline figure, the one the table and the chart show. */
@@ -66,24 +57,12 @@ public record Workload(Task workload, Framework framework, int threads) implemen
 
         @Override
         public String toString() {
-            return label;
+            return label();
         }
     }
 
     public enum Framework implements Named {
-        DL4J("dl4j"), PYTORCH("pytorch");
-
-        private final String label;
-
-        Framework(String label) {
-            this.label = label;
-        }
-
-        @Override
-        @JsonValue
-        public String label() {
-            return label;
-        }
+        DL4J, PYTORCH;
     }
 
     @Override

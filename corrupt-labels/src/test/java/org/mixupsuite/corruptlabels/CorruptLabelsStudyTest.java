@@ -22,16 +22,12 @@ class CorruptLabelsStudyTest {
 
     private final Console console = new Console();
 
-    private int run(String... args) {
-        return console.run(args);
-    }
-
     @Test
     @SuppressWarnings("unchecked")
     void smokeRunWritesACompleteRunWithTheFourFiguresPerCondition() throws Exception {
         Path data = SyntheticImages.writeIdxDataSet(tmp.resolve("data"), 400, 200, 4, 3);
         Path runs = tmp.resolve("runs");
-        assertEquals(0, run("corrupt-labels", "--scale", "smoke", "--data", data.toString(), "--out", runs.toString()),
+        assertEquals(0, console.run("corrupt-labels", "--scale", "smoke", "--data", data.toString(), "--out", runs.toString()),
                 console.err());
         Path dir = Console.onlyRun(runs, "corrupt-labels");
         Map<String, Object> metrics = Json.readObject(dir.resolve("metrics.json"));
@@ -72,11 +68,11 @@ class CorruptLabelsStudyTest {
     @Test
     void rejectsBadOptionValuesWithExitTwo() throws Exception {
         Path data = SyntheticImages.writeIdxDataSet(tmp.resolve("data"), 40, 20, 4, 3);
-        assertEquals(2, run("corrupt-labels", "--corruption", "1.5", "--data", data.toString()));
+        assertEquals(2, console.run("corrupt-labels", "--corruption", "1.5", "--data", data.toString()));
         assertTrue(console.err().contains("--corruption"), console.err());
-        assertEquals(2, run("corrupt-labels", "--methods", "erm,magic", "--data", data.toString()));
+        assertEquals(2, console.run("corrupt-labels", "--methods", "erm,magic", "--data", data.toString()));
         assertTrue(console.err().contains("magic"), console.err());
-        assertEquals(2, run("corrupt-labels", "--alpha", "0", "--data", data.toString()));
+        assertEquals(2, console.run("corrupt-labels", "--alpha", "0", "--data", data.toString()));
     }
 
     @Test

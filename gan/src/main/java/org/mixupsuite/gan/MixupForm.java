@@ -1,31 +1,22 @@
 package org.mixupsuite.gan;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.mixupsuite.core.cli.Named;
 
 /** How a mixup discriminator blends its inputs. */
 public enum MixupForm implements Named {
     /** The paper's: D on lambda x_real + (1 - lambda) G(z) with target lambda, lambda ~ Beta(alpha, alpha) per example. */
-    PAPER("paper", GanSteps.DiscriminatorForm.PAPER,
+    PAPER(GanSteps.DiscriminatorForm.PAPER,
             "paper: D on lambda x_real + (1 - lambda) G(z), target lambda, lambda ~ Beta(alpha, alpha) per example"),
     /** The authors' demo script's. */
-    DEMO("demo", GanSteps.DiscriminatorForm.DEMO,
+    DEMO(GanSteps.DiscriminatorForm.DEMO,
             "demo: two shuffles of the real+fake batch blended with lambda ~ Uniform(0, alpha), targets blended alike");
 
-    private final String label;
     private final GanSteps.DiscriminatorForm discriminator;
     private final String description;
 
-    MixupForm(String label, GanSteps.DiscriminatorForm discriminator, String description) {
-        this.label = label;
+    MixupForm(GanSteps.DiscriminatorForm discriminator, String description) {
         this.discriminator = discriminator;
         this.description = description;
-    }
-
-    @Override
-    @JsonValue
-    public String label() {
-        return label;
     }
 
     GanSteps.DiscriminatorForm discriminator() {

@@ -22,16 +22,12 @@ class SpeechStudyTest {
 
     private final Console console = new Console();
 
-    private int run(String... args) {
-        return console.run(args);
-    }
-
     @Test
     @SuppressWarnings("unchecked")
     void smokeRunWritesACompleteRunThatCanBeEvaluatedOnOtherData() throws Exception {
         Path data = TestWavs.speechCommands(tmp.resolve("data"), new String[] {"go", "stop", "yes"}, 6, 2, 3);
         Path runs = tmp.resolve("runs");
-        assertEquals(0, run("speech", "--scale", "smoke", "--data", data.toString(), "--out", runs.toString()),
+        assertEquals(0, console.run("speech", "--scale", "smoke", "--data", data.toString(), "--out", runs.toString()),
                 console.err());
         Path dir = Console.onlyRun(runs, "speech");
         Map<String, Object> metrics = Json.readObject(dir.resolve("metrics.json"));
@@ -63,7 +59,7 @@ class SpeechStudyTest {
 
         // new clips of two of the three words, plus a word the models never heard
         Path other = TestWavs.speechCommands(tmp.resolve("other"), new String[] {"stop", "yes", "zebra"}, 3, 1, 9);
-        assertEquals(0, run("speech", "--evaluate", dir.toString(), "--data", other.toString()), console.err());
+        assertEquals(0, console.run("speech", "--evaluate", dir.toString(), "--data", other.toString()), console.err());
         assertTrue(console.out().contains("zebra"), "reports the unknown word: " + console.out());
         Path evaluation;
         try (Stream<Path> s = Files.list(dir.resolve("evaluations"))) {
@@ -82,13 +78,13 @@ class SpeechStudyTest {
     @Test
     void badOptionsAndBadFoldersExitWithTwoNamingTheProblem() throws Exception {
         Path data = TestWavs.speechCommands(tmp.resolve("data"), new String[] {"go", "stop"}, 3, 1, 3);
-        assertEquals(2, run("speech", "--scale", "smoke", "--models", "lenet,resnet", "--data", data.toString()));
+        assertEquals(2, console.run("speech", "--scale", "smoke", "--models", "lenet,resnet", "--data", data.toString()));
         assertTrue(console.err().contains("resnet"), console.err());
-        assertEquals(2, run("speech", "--scale", "smoke", "--alpha", "0", "--data", data.toString()));
-        assertEquals(2, run("speech", "--scale", "smoke", "--pool", "8x4", "--data", data.toString()));
+        assertEquals(2, console.run("speech", "--scale", "smoke", "--alpha", "0", "--data", data.toString()));
+        assertEquals(2, console.run("speech", "--scale", "smoke", "--pool", "8x4", "--data", data.toString()));
         assertTrue(console.err().contains("too small"), console.err());
-        assertEquals(2, run("speech", "--scale", "smoke", "--data", tmp.resolve("missing").toString()));
-        assertEquals(2, run("speech", "--evaluate", data.toString(), "--data", data.toString()));
+        assertEquals(2, console.run("speech", "--scale", "smoke", "--data", tmp.resolve("missing").toString()));
+        assertEquals(2, console.run("speech", "--evaluate", data.toString(), "--data", data.toString()));
         assertTrue(console.err().contains("config.json"), console.err());
     }
 

@@ -19,13 +19,9 @@ class MainTest {
 
     private final Console console = new Console();
 
-    private int run(String... args) {
-        return console.run(args);
-    }
-
     @Test
     void helpListsTheBuiltInCommandsAndTheStudiesOnTheClasspath() {
-        assertEquals(0, run("--help"));
+        assertEquals(0, console.run("--help"));
         for (String c : List.of("setup", "demo", "toy")) {
             assertTrue(console.out().contains("  " + c + " "), "help misses " + c);
         }
@@ -33,17 +29,17 @@ class MainTest {
 
     @Test
     void unknownCommandsExitWithTwo() {
-        assertEquals(2, run("frobnicate"));
+        assertEquals(2, console.run("frobnicate"));
         assertTrue(console.err().contains("unknown command"));
-        assertEquals(2, run());
+        assertEquals(2, console.run());
     }
 
     @Test
     void badOptionsAndMissingDataExitWithTwoAndNameTheProblem() {
-        assertEquals(2, run("toy", "--scale", "huge"));
+        assertEquals(2, console.run("toy", "--scale", "huge"));
         assertTrue(console.err().contains("--scale") && console.err().contains("huge"), console.err());
-        assertEquals(2, run("toy", "--no-such-option"));
-        assertEquals(2, run("toy", "--data", tmp.resolve("missing").toString(), "--out", tmp.toString()));
+        assertEquals(2, console.run("toy", "--no-such-option"));
+        assertEquals(2, console.run("toy", "--data", tmp.resolve("missing").toString(), "--out", tmp.toString()));
         assertTrue(console.err().contains("missing") && console.err().contains("not found"), console.err());
     }
 
@@ -51,7 +47,7 @@ class MainTest {
     void runWritesAFolderAndAFinishedRunCannotBeResumed() throws Exception {
         Path data = SyntheticImages.writeIdxDataSet(tmp.resolve("data"), 64, 32, 4, 1);
         Path runs = tmp.resolve("runs");
-        assertEquals(0, run("toy", "--scale", "smoke", "--data", data.toString(), "--out", runs.toString(), "--epochs", "1"),
+        assertEquals(0, console.run("toy", "--scale", "smoke", "--data", data.toString(), "--out", runs.toString(), "--epochs", "1"),
                 console.err());
         Path runDir;
         try (Stream<Path> s = Files.list(runs.resolve("toy"))) {
@@ -62,7 +58,7 @@ class MainTest {
         }
         String config = Files.readString(runDir.resolve("config.json"));
         assertTrue(config.contains("\"thread_settings\"") && config.contains("\"args\""), config);
-        assertEquals(2, run("toy", "--resume", runDir.toString()));
+        assertEquals(2, console.run("toy", "--resume", runDir.toString()));
         assertTrue(console.err().contains("already complete"), console.err());
     }
 }
