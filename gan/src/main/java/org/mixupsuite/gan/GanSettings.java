@@ -10,7 +10,7 @@ import org.mixupsuite.core.run.Scale;
  * scaled to the run length).
  *
  * @param generatorLoss minimax (G maximizes D's loss on fakes, the paper's) or non-saturating
- * @param mixupForm     paper (target lambda on real/fake blends) or demo (blended shuffles, lambda ~ U(0, alpha))
+ * @param mixupForm     paper (target lambda on real/fake blends) or demo (the authors' script: two real+fake batches blended per example)
  * @param coverageShare least share of samples near a mode for it to count as covered (0 = a quarter of a fair share)
  */
 public record GanSettings(int iterations, int dSteps, int batch, int latent, int hidden, int layers, double std,

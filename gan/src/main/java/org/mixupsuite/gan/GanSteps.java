@@ -24,7 +24,7 @@ public final class GanSteps {
         ERM,
         /** The paper's form: D on lambda x_real + (1 - lambda) G(z) with target lambda, lambda ~ Beta(alpha, alpha) per example. */
         PAPER,
-        /** The authors' demo: two shuffles of the real-and-fake batch blended with lambda ~ Uniform(0, alpha). */
+        /** The authors' demo: two independent shuffled real-and-fake batches blended with lambda ~ Uniform(0, alpha) per example. */
         DEMO
     }
 
@@ -52,37 +52,66 @@ public final class GanSteps {
         return discriminator;
     }
 
-    /** Trains D once on a real batch and a batch of G's samples; returns D's loss. */
-    public double discriminatorStep(INDArray real, INDArray z, RandomGenerator rng) {
-        INDArray fake = generator.output(z, false);
-        int n = (int) real.rows();
+    /**
+     * Trains D once on fresh draws from {@code rng}: a real batch and G's samples of a latent batch
+     * (the demo form draws two such pairs); returns D's loss.
+     */
+    public double discriminatorStep(ToyDistribution data, int batch, int latentSize, RandomGenerator rng) {
+        INDArray real = data.sample(batch, rng);
+        INDArray fake = generator.output(latent(batch, latentSize, rng), false);
         INDArray x;
         INDArray y;
         switch (form) {
             case PAPER -> {
-                double[] lam = new LambdaSampler(alpha).sample(rng, n);
-                INDArray l = Nd4j.create(lam, new long[] {n, 1}).castTo(real.dataType());
+                double[] lam = new LambdaSampler(alpha).sample(rng, batch);
+                INDArray l = Nd4j.create(lam, new long[] {batch, 1}).castTo(real.dataType());
                 x = real.mulColumnVector(l).addi(fake.mulColumnVector(l.rsub(1.0)));
                 y = l;
             }
             case DEMO -> {
-                INDArray both = Nd4j.vstack(real, fake);
-                INDArray labels = Nd4j.vstack(Nd4j.ones(real.dataType(), n, 1), Nd4j.zeros(real.dataType(), n, 1));
-                int[] a = MathArrays.natural(2 * n);
-                int[] b = MathArrays.natural(2 * n);
-                MathArrays.shuffle(a, rng);
-                MathArrays.shuffle(b, rng);
-                double lam = alpha * rng.nextDouble();
-                x = Nd4j.pullRows(both, 1, a).muli(lam).addi(Nd4j.pullRows(both, 1, b).muli(1 - lam));
-                y = Nd4j.pullRows(labels, 1, a).muli(lam).addi(Nd4j.pullRows(labels, 1, b).muli(1 - lam));
+                // the authors' gan/example_gan.py: two independent shuffled real+fake batches, blended per example
+                INDArray[] first = shuffledRealAndFake(real, fake, rng);
+                INDArray[] second = shuffledRealAndFake(data.sample(batch, rng),
+                        generator.output(latent(batch, latentSize, rng), false), rng);
+                INDArray lam = Nd4j.create(uniformLambdas(2 * batch, alpha, rng), new long[] {2L * batch, 1})
+                        .castTo(real.dataType());
+                x = blend(first[0], second[0], lam);
+                y = blend(first[1], second[1], lam);
             }
             default -> {
                 x = Nd4j.vstack(real, fake);
-                y = Nd4j.vstack(Nd4j.ones(real.dataType(), n, 1), Nd4j.zeros(real.dataType(), n, 1));
+                y = realAndFakeLabels(batch, real.dataType());
             }
         }
         discriminator.fit(x, y);
         return discriminator.score();
+    }
+
+    private static INDArray realAndFakeLabels(int n, org.nd4j.linalg.api.buffer.DataType type) {
+        return Nd4j.vstack(Nd4j.ones(type, n, 1), Nd4j.zeros(type, n, 1));
+    }
+
+    /** Real and fake points stacked with their labels (1 real, 0 fake), rows in a random order: {points, labels}. */
+    private static INDArray[] shuffledRealAndFake(INDArray real, INDArray fake, RandomGenerator rng) {
+        int n = (int) real.rows();
+        int[] order = MathArrays.natural(2 * n);
+        MathArrays.shuffle(order, rng);
+        return new INDArray[] {Nd4j.pullRows(Nd4j.vstack(real, fake), 1, order),
+                Nd4j.pullRows(realAndFakeLabels(n, real.dataType()), 1, order)};
+    }
+
+    /** {@code n} values of lambda ~ Uniform(0, alpha), one per example, as the authors' demo draws them. */
+    static double[] uniformLambdas(int n, double alpha, RandomGenerator rng) {
+        double[] lam = new double[n];
+        for (int i = 0; i < n; i++) {
+            lam[i] = alpha * rng.nextDouble();
+        }
+        return lam;
+    }
+
+    /** Row i: lambda_i a_i + (1 - lambda_i) b_i. */
+    static INDArray blend(INDArray a, INDArray b, INDArray lambdaColumn) {
+        return a.mulColumnVector(lambdaColumn).addi(b.mulColumnVector(lambdaColumn.rsub(1.0)));
     }
 
     /**
@@ -112,7 +141,7 @@ public final class GanSteps {
     public double iteration(ToyDistribution data, int batch, int latentSize, int dSteps, RandomGenerator rng, int iteration) {
         double dLoss = 0;
         for (int k = 0; k < dSteps; k++) {
-            dLoss += discriminatorStep(data.sample(batch, rng), latent(batch, latentSize, rng), rng);
+            dLoss += discriminatorStep(data, batch, latentSize, rng);
         }
         generatorStep(latent(batch, latentSize, rng), iteration);
         return dLoss;

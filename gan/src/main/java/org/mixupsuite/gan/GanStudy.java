@@ -30,7 +30,7 @@ public final class GanStudy implements Study {
         o.addOption(OptionValues.valued("hidden", "N", "units of each hidden layer"));
         o.addOption(OptionValues.valued("std", "S", "standard deviation of each Gaussian mode"));
         o.addOption(OptionValues.valued("generator-loss", "NAME", "minimax (the paper's) or non-saturating"));
-        o.addOption(OptionValues.valued("mixup-form", "NAME", "paper (target lambda) or demo (blended shuffles, lambda ~ U(0, alpha))"));
+        o.addOption(OptionValues.valued("mixup-form", "NAME", "paper (target lambda) or demo (the authors' script: two real+fake batches blended, lambda ~ U(0, alpha) per example)"));
         o.addOption(OptionValues.valued("coverage-share", "S", "least share of samples near a mode to count it covered (default 0.25 / modes)"));
     }
 

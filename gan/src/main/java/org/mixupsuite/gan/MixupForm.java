@@ -9,7 +9,8 @@ public enum MixupForm implements Named {
             "paper: D on lambda x_real + (1 - lambda) G(z), target lambda, lambda ~ Beta(alpha, alpha) per example"),
     /** The authors' demo script's. */
     DEMO(GanSteps.DiscriminatorForm.DEMO,
-            "demo: two shuffles of the real+fake batch blended with lambda ~ Uniform(0, alpha), targets blended alike");
+            "demo (the authors' gan/example_gan.py): two independent shuffled real+fake batches blended with "
+                    + "lambda ~ Uniform(0, alpha) per example, targets blended alike");
 
     private final GanSteps.DiscriminatorForm discriminator;
     private final String description;

@@ -1,6 +1,8 @@
 package org.mixupsuite.gan;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.apache.commons.math3.random.RandomGenerator;
@@ -36,9 +38,29 @@ class GanStepsTest {
         INDArray g0 = s.generator().params().dup();
         INDArray d0 = s.discriminator().params().dup();
         RandomGenerator rng = Seeds.random(1, "t");
-        s.discriminatorStep(ToyDistribution.of("ring8", 0.01).sample(32, rng), latent(32, rng), rng);
+        s.discriminatorStep(ToyDistribution.of("ring8", 0.01), 32, 2, rng);
         assertEquals(g0, s.generator().params());
         assertNotEquals(d0, s.discriminator().params());
+    }
+
+    @Test
+    void theDemoFormDrawsOneLambdaPerExampleBelowAlphaAndBlendsPointsAndTargetsAlike() {
+        double[] lam = GanSteps.uniformLambdas(4000, 0.2, Seeds.random(5, "t"));
+        double max = 0;
+        double sum = 0;
+        for (double l : lam) {
+            assertTrue(l >= 0 && l < 0.2, "lambda " + l);
+            max = Math.max(max, l);
+            sum += l;
+        }
+        assertEquals(0.1, sum / lam.length, 0.005, "Uniform(0, 0.2) has mean 0.1");
+        assertTrue(max > 0.19, "draws cover the range: largest " + max);
+        INDArray a = Nd4j.create(new float[] {1, 1, 0, 0}, new long[] {2, 2});
+        INDArray b = Nd4j.create(new float[] {0, 0, 2, 4}, new long[] {2, 2});
+        INDArray l = Nd4j.create(new float[] {0.1f, 0.2f}, new long[] {2, 1});
+        INDArray mixed = GanSteps.blend(a, b, l);
+        // row 0: 0.1 * (1, 1) + 0.9 * (0, 0); row 1: 0.2 * (0, 0) + 0.8 * (2, 4)
+        assertArrayEquals(new float[] {0.1f, 0.1f, 1.6f, 3.2f}, mixed.ravel().toFloatVector(), 1e-6f);
     }
 
     @Test
@@ -60,7 +82,7 @@ class GanStepsTest {
         INDArray g0 = s.generator().params().dup();
         s.generatorStep(latent(64, Seeds.random(4, "t")), 1);
         double largest = s.generator().params().sub(g0).amaxNumber().doubleValue();
-        org.junit.jupiter.api.Assertions.assertTrue(largest > 0 && largest <= 1.01e-3, "largest change " + largest);
+        assertTrue(largest > 0 && largest <= 1.01e-3, "largest change " + largest);
     }
 
     @Test
@@ -73,6 +95,6 @@ class GanStepsTest {
             s.generatorStep(z, i);
         }
         double after = s.discriminator().output(s.generator().output(z, false), false).meanNumber().doubleValue();
-        org.junit.jupiter.api.Assertions.assertTrue(after > before, "D(G(z)) should rise: " + before + " -> " + after);
+        assertTrue(after > before, "D(G(z)) should rise: " + before + " -> " + after);
     }
 }
