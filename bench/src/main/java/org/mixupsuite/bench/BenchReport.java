@@ -28,6 +28,9 @@ final class BenchReport {
     private BenchReport() {
     }
 
+    /** Suffix of the peer's figure for the plain PyTorch loop (examples_per_s_plain). */
+    static final String PLAIN = "_plain";
+
     static void write(RunResults<Workload> results, Path dir) throws IOException {
         String md = table(results) + "\n" + targets(results);
         AtomicFiles.write(dir.resolve("bench.md"), md.getBytes(StandardCharsets.UTF_8));
@@ -58,19 +61,27 @@ final class BenchReport {
         }
     }
 
-    /** One row per DL4J figure, in plan order. */
+    /**
+     * One row per DL4J figure, in plan order. Two PyTorch columns where the peer measured both: the
+     * same work as the suite (random-gather batches, soft targets), the fair comparison of engines;
+     * and the plain loop a PyTorch user writes (contiguous slices, integer labels), what someone who
+     * switches would see.
+     */
     static String table(RunResults<Workload> results) {
-        StringBuilder md = new StringBuilder("| workload | figure | threads | DL4J | PyTorch | DL4J / PyTorch |\n"
-                + "|---|---|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder("| workload | figure | threads | DL4J | PyTorch | DL4J / PyTorch "
+                + "| PyTorch plain loop | DL4J / plain |\n|---|---|---|---|---|---|---|---|\n");
         for (Workload w : dl4j(results)) {
             Interval mine = results.figure(w, w.figure());
             Optional<Interval> theirs = peer(results, w);
             String ratio = theirs.isEmpty() || w.figure().endsWith("_ratio") ? ""
                     : String.format(Locale.ROOT, "%.2f", mine.mean() / theirs.get().mean());
+            Optional<Interval> plain = peer(results, w, w.figure() + PLAIN);
             md.append("| ").append(w.workload().label()).append(" | ").append(w.figure().replace('_', ' ')).append(" | ")
                     .append(w.threads()).append(" | ").append(format(mine)).append(" | ")
                     .append(theirs.map(BenchReport::format).orElse(w.workload().hasPeer() ? "not measured" : "no peer"))
-                    .append(" | ").append(ratio).append(" |\n");
+                    .append(" | ").append(ratio).append(" | ").append(plain.map(BenchReport::format).orElse(""))
+                    .append(" | ").append(plain.map(p -> String.format(Locale.ROOT, "%.2f", mine.mean() / p.mean())).orElse(""))
+                    .append(" |\n");
         }
         return md.toString();
     }
@@ -126,8 +137,17 @@ final class BenchReport {
     }
 
     private static Optional<Interval> peer(RunResults<Workload> results, Workload w) {
+        return peer(results, w, w.figure());
+    }
+
+    /** The peer's {@code figure} for the same workload and threads, if it measured it. */
+    private static Optional<Interval> peer(RunResults<Workload> results, Workload w, String figure) {
         Workload p = new Workload(w.workload(), Workload.Framework.PYTORCH, w.threads());
-        return results.byCondition().containsKey(p) ? Optional.of(results.figure(p, w.figure())) : Optional.empty();
+        if (!results.byCondition().containsKey(p)) {
+            return Optional.empty();
+        }
+        Interval i = results.figure(p, figure);
+        return i.n() > 0 ? Optional.of(i) : Optional.empty();
     }
 
     private static String row(String target, String measured, boolean met) {

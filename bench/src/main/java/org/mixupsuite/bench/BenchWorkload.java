@@ -15,6 +15,7 @@ import org.mixupsuite.core.data.ImageSet;
 import org.mixupsuite.core.mixup.Batch;
 import org.mixupsuite.core.mixup.MixupStrategy;
 import org.mixupsuite.core.run.Json;
+import org.mixupsuite.core.run.Provenance;
 import org.mixupsuite.core.run.Scale;
 import org.mixupsuite.core.train.Classifiers;
 import org.mixupsuite.core.train.Network;
@@ -57,7 +58,9 @@ public final class BenchWorkload {
             case SPEECH_VGG -> SpeechBench.trainingRate("vgg11", scale, warmup, timed, seed);
             case SPEECH_PIPELINE -> SpeechBench.pipeline(dir, scale, warmup, timed, seed);
         };
-        System.out.println(Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+        Map<String, Object> figures = new LinkedHashMap<>(result);
+        figures.put("peak_rss_mb", Provenance.peakResidentMegabytes());
+        System.out.println(Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures));
     }
 
     static Network mlp(ImageSet train, long seed) {

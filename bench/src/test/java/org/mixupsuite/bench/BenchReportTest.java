@@ -32,6 +32,8 @@ class BenchReportTest {
             }));
         }
         r.add(result(Workload.Task.GAN, Workload.Framework.PYTORCH, Map.of("iterations_per_s", 200.0)));
+        r.add(result(Workload.Task.MLP, Workload.Framework.PYTORCH, Map.of("examples_per_s", 2000.0,
+                "examples_per_s_plain", 4000.0)));
         return new RunResults<>(r);
     }
 
@@ -45,7 +47,8 @@ class BenchReportTest {
         for (int i = 0; i < rows.size(); i++) {
             assertTrue(rows.get(i).startsWith("| " + workloads.get(i) + " |"), rows.get(i));
         }
-        assertTrue(table.contains("| gan | iterations per s | 1 | 50.000 | 200 | 0.25 |"), table);
+        assertTrue(table.contains("| gan | iterations per s | 1 | 50.000 | 200 | 0.25 |  |  |"), table);
+        assertTrue(table.contains("| mlp | examples per s | 1 | 1,000 | 2,000 | 0.50 | 4,000 | 0.25 |"), table);
         assertTrue(table.contains("| speech-pipeline | clips per s | 1 | 1,200 | no peer |"), table);
     }
 

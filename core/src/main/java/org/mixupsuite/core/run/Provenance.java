@@ -52,6 +52,23 @@ public final class Provenance {
         return env;
     }
 
+    /**
+     * The most memory this process has held resident so far (Linux's VmHWM, which counts ND4J's
+     * off-heap arrays too), in MB; null where /proc does not say.
+     */
+    public static Long peakResidentMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or an unreadable /proc: the figure is left out
+        }
+        return null;
+    }
+
     /** Name, path and files (size, SHA-256) of an image data set, for config.json. */
     public static Map<String, Object> data(ImageData data) {
         Map<String, Object> d = new LinkedHashMap<>();

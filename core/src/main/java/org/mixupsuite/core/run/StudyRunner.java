@@ -117,6 +117,8 @@ public final class StudyRunner<C extends Condition> {
         experiment.drawCharts(results, run.dir());
         Map<String, Object> metrics = Metrics.document(study, results, settings.seedCount(), experiment.claims());
         metrics.putAll(declared);
+        // of the process that finished the run (a resumed run: the resuming process), charts included
+        metrics.put("peak_rss_mb", Provenance.peakResidentMegabytes());
         Json.write(run.metrics(), metrics);
         FileUtils.deleteDirectory(run.checkpoints().toFile());
         return metrics;

@@ -74,6 +74,8 @@ class StudyRunnerTest {
         var resumed = run(new ToyStudy.ToyExperiment(data, 4, -1), s, RunDirectory.forResume(dir.dir()));
         assertEquals(reference, resumed);
         assertFalse(Files.exists(dir.checkpoints()), "checkpoints are removed once the run is complete");
+        Object peak = Json.readObject(dir.metrics()).get("peak_rss_mb");
+        assertTrue(peak instanceof Number n && n.longValue() > 100, "a JVM with ND4J holds over 100 MB resident: " + peak);
         String history = Files.readString(dir.history());
         assertEquals(1 + 2 * 2 * 4, history.lines().count(), "one row per condition, seed and epoch:\n" + history);
     }
