@@ -49,10 +49,19 @@ def coverage(points, modes, std, share):
     return covered, int((counts > 0).sum()), float(good.float().mean())
 
 
+def shuffled(real, fake, rng):
+    order = torch.randperm(2 * len(real), generator=rng)
+    labels = torch.cat([torch.ones(len(real), 1), torch.zeros(len(fake), 1)])
+    return torch.cat([real, fake])[order], labels[order]
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--dataset", default="ring8")
-    p.add_argument("--alpha", type=float, default=0.0, help="0 = ERM; > 0 = the paper's discriminator mixup")
+    p.add_argument("--alpha", type=float, default=0.0, help="0 = ERM; > 0 = discriminator mixup")
+    p.add_argument("--form", default="paper", choices=["paper", "demo"],
+                   help="paper: D on lam real + (1 - lam) fake, target lam ~ Beta(alpha, alpha); demo (the authors' "
+                        "script): two shuffled real+fake batches blended with lam ~ U(0, alpha) per example")
     p.add_argument("--hidden", type=int, default=128)
     p.add_argument("--layers", type=int, default=3)
     p.add_argument("--latent", type=int, default=2)
@@ -85,6 +94,13 @@ def main():
             if beta is None:
                 x = torch.cat([real, fake])
                 y = torch.cat([torch.ones(a.batch, 1), torch.zeros(a.batch, 1)])
+            elif a.form == "demo":
+                x1, y1 = shuffled(real, fake, rng)
+                with torch.no_grad():
+                    x2, y2 = shuffled(sample(modes, a.batch, a.std, rng),
+                                      g(torch.randn(a.batch, a.latent, generator=rng)), rng)
+                lam = a.alpha * torch.rand(2 * a.batch, 1, generator=rng)
+                x, y = lam * x1 + (1 - lam) * x2, lam * y1 + (1 - lam) * y2
             else:
                 lam = beta.sample((a.batch, 1))
                 x = lam * real + (1 - lam) * fake
