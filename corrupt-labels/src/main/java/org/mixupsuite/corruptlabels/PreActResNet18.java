@@ -26,15 +26,15 @@ import org.nd4j.linalg.schedule.ScheduleType;
  * stages of two pre-activation basic blocks (64, 128, 256, 512 channels), SGD with Nesterov momentum
  * 0.9, learning rate 0.1 divided by 10 at epochs 100 and 150, weight decay 1e-4 as L2.
  */
-final class PreActResNet18 {
+public final class PreActResNet18 {
 
     private static final int[] WIDTHS = {64, 128, 256, 512};
 
     private PreActResNet18() {
     }
 
-    static ComputationGraph build(int channels, int height, int width, int classes, double dropProbability,
-                                  double learningRate, long seed) {
+    public static ComputationGraph build(int channels, int height, int width, int classes, double dropProbability,
+                                         double learningRate, long seed) {
         MapSchedule lr = new MapSchedule(ScheduleType.EPOCH,
                 Map.of(0, learningRate, 100, learningRate / 10, 150, learningRate / 100));
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
