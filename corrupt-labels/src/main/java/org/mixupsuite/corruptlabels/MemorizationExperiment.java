@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mixupsuite.core.data.CifarAugmentation;
 import org.mixupsuite.core.data.ImageData;
 import org.mixupsuite.core.data.ImageSet;
 import org.mixupsuite.core.data.LabelCorruption;
@@ -48,7 +49,9 @@ final class MemorizationExperiment extends ClassificationExperiment<Memorization
         s.put("preset", preset);
         s.put("train_size", trainSize());
         s.put("test_size", test.count());
-        s.put("optimizer", preset.model().equals("mlp") ? "adam" : "sgd-nesterov 0.9, lr /10 at epochs 100 and 150, l2 1e-4");
+        s.put("optimizer", resnet() ? "sgd-nesterov 0.9, lr /10 at epochs 100 and 150, l2 1e-4" : "adam");
+        s.put("augmentation", resnet() ? "as the authors' CIFAR-10 script: random crop (4-pixel zero padding) + horizontal "
+                + "flip per epoch, per-channel normalization with the training subset's mean and std" : "none");
         s.put("mixup", "lambda ~ Beta(alpha, alpha) per minibatch, partner = in-batch shuffle");
         s.put("corruption_protocol", "replace round(rate * n) labels by uniform random labels; "
                 + "train_error_corrupted counts the examples whose label changed");
@@ -63,16 +66,21 @@ final class MemorizationExperiment extends ClassificationExperiment<Memorization
         CorruptedLabels corrupted = LabelCorruption.corrupt(clean.labels(), clean.numClasses(), c.corruption(),
                 ctx.random("corrupt", Math.round(c.corruption() * 1_000_000)));
         ImageSet noisy = clean.withLabels(corrupted.labels());
-        INDArray trainFeatures = noisy.features();
+        // the paper's ResNet trains on CIFAR-10 as its authors' script does; the MLP on the images as they are
+        CifarAugmentation cifar = resnet() ? CifarAugmentation.fittedTo(noisy, 4) : null;
+        INDArray trainFeatures = cifar != null ? cifar.normalized(noisy).features() : noisy.features();
+        INDArray testInputs = cifar != null ? cifar.normalized(test).features() : testFeatures;
         Trainer.EpochEvaluator evaluator = (network, epoch) -> {
             int[] trainPred = Evaluation.predict(network, trainFeatures);
             Map<String, Double> row = new LinkedHashMap<>();
-            row.put("test_error", Evaluation.errorPercent(Evaluation.predict(network, testFeatures), test.labels()));
+            row.put("test_error", Evaluation.errorPercent(Evaluation.predict(network, testInputs), test.labels()));
             row.put("train_error_real", Evaluation.errorPercent(trainPred, noisy.labels(), corrupted.corrupted(), false));
             row.put("train_error_corrupted", Evaluation.errorPercent(trainPred, noisy.labels(), corrupted.corrupted(), true));
             return row;
         };
-        return Trial.of(noisy, model(c, noisy, ctx.derivedSeed("init")), c.method().strategy(c.alpha()), evaluator,
+        Trainer.EpochData epochs = cifar != null ? Trainer.EpochData.madeAhead((epoch, rng) -> cifar.augmented(noisy, rng))
+                : (epoch, rng) -> noisy;
+        return new Trial(epochs, model(c, noisy, ctx.derivedSeed("init")), c.method().strategy(c.alpha()), evaluator,
                 (history, net) -> ConditionResult.complete(figures(history, corrupted), history.rows()));
     }
 
@@ -93,12 +101,16 @@ final class MemorizationExperiment extends ClassificationExperiment<Memorization
 
     private Network model(MemorizationCondition c, ImageSet train, long seed) {
         double drop = c.method().drops() ? c.dropout() : 0;
-        if (preset.model().equals("preact-resnet18")) {
+        if (resnet()) {
             return Network.of(PreActResNet18.build(train.channels(), train.height(), train.width(), train.numClasses(),
                     drop, preset.learningRate(), seed));
         }
         return Network.of(Classifiers.mlp(train.featureSize(), new int[] {preset.hidden(), preset.hidden()},
                 train.numClasses(), drop, preset.learningRate(), seed));
+    }
+
+    private boolean resnet() {
+        return preset.model().equals("preact-resnet18");
     }
 
     @Override
