@@ -32,9 +32,12 @@ set -e
 if [ "$rc" != 0 ] || ! grep -q "^backend: CudaBackend" "$log"; then
   echo >&2
   echo "gpu-smoke: ND4J's CUDA 11.6 build (1.0.0-M2.1) did not run on this GPU (exit $rc)." >&2
-  if grep -qiE "no kernel image|unsupported (gpu|ptx)|compute capability|CUDA_ERROR|cudaError|UnsatisfiedLinkError" "$log"; then
+  if grep -qiE "no kernel image|unsupported (gpu|ptx)|compute capability|CUDA_ERROR|cudaError" "$log"; then
     echo "gpu-smoke: the error above is the CUDA runtime's: this GPU is likely newer than CUDA 11.6 and the kernels" >&2
     echo "           ND4J M2.1 ships were built for (an H100/H200 is compute capability 9.0); a newer ND4J is needed." >&2
+  elif grep -q "UnsatisfiedLinkError" "$log"; then
+    echo "gpu-smoke: a native library did not load (see the UnsatisfiedLinkError above): libcuda.so.1 is the driver's;" >&2
+    echo "           CUDA 11.6 and cuDNN 8.3 libraries come with MIXUP_GPU_PROFILES=gpu,cuda-redist (1.8 GB)." >&2
   fi
   echo "gpu-smoke: full output in $log (kept)" >&2
   trap - EXIT
