@@ -25,9 +25,11 @@ final class AdversarialCharts {
     private AdversarialCharts() {
     }
 
-    static void draw(RunResults<TargetModel> results, List<Double> epsilons, Path dir) throws IOException {
+    static void draw(RunResults<TargetModel> results, List<Attack> attacks, List<Double> epsilons, Path dir)
+            throws IOException {
         List<TargetModel> targets = List.copyOf(results.byCondition().keySet());
-        for (String attack : AdversarialExperiment.ATTACKS) {
+        for (Attack a : attacks) {
+            String attack = a.label();
             for (String box : AdversarialExperiment.BOXES) {
                 List<Charts.Series> series = new ArrayList<>();
                 List<TargetModel> mixups = targets.stream().filter(t -> t.method().mixes()).toList();

@@ -34,7 +34,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class AdversarialExperiment extends ClassificationExperiment<TargetModel> {
 
-    static final List<String> ATTACKS = List.of("fgsm", "i-fgsm");
+    /** PGD's step: this many times epsilon / steps (Madry et al.'s 2.5), so the steps can cross the ball and back. */
+    static final double PGD_STEP_SCALE = 2.5;
     static final List<String> BOXES = List.of("white", "black");
     /** Strong enough that the perturbation is visible and predictions change, as in the epsilon sweep's middle. */
     static final double PICTURE_EPSILON = 0.1;
@@ -68,7 +69,9 @@ final class AdversarialExperiment extends ClassificationExperiment<TargetModel> 
         s.put("model", "mlp 784-" + preset.hidden() + "-" + preset.hidden() + ", Adam 1e-3, no dropout or batch norm "
                 + "(DL4J computes input gradients in training mode, which is then the same as inference mode)");
         s.put("attacks", "fgsm: one step of epsilon; i-fgsm: " + preset.ifgsmSteps() + " steps of epsilon/"
-                + preset.ifgsmSteps() + ", projected on the epsilon-ball and on [0, 1] after each");
+                + preset.ifgsmSteps() + ", projected on the epsilon-ball and on [0, 1] after each; pgd: a uniform random "
+                + "start in the ball, then " + preset.ifgsmSteps() + " steps of " + PGD_STEP_SCALE + " epsilon/"
+                + preset.ifgsmSteps() + ", projected alike");
         s.put("black_box_source", "ERM MLP of the same shape trained from seed derive(seed, black-box-source)");
         s.put("paper_epsilon", AdversarialStudy.PAPER_EPSILON);
         s.put("attacked_examples", attacked.count());
@@ -96,14 +99,15 @@ final class AdversarialExperiment extends ClassificationExperiment<TargetModel> 
         double cleanError = Evaluation.topErrors(net, attackedFeatures, attacked.labels(), 5)[0];
         List<MetricRow> rows = new ArrayList<>();
         for (String box : BOXES) {
-            for (String attack : ATTACKS) {
+            for (Attack attack : preset.attacks()) {
                 for (double epsilon : preset.epsilons()) {
                     long started = System.nanoTime();
-                    INDArray adversarial = box.equals("white") ? craft(net, attack, epsilon) : transferred.get(key(attack, epsilon));
+                    INDArray adversarial = box.equals("white") ? craft(net, attack, epsilon, ctx)
+                            : transferred.get(key(attack, epsilon));
                     double seconds = (System.nanoTime() - started) / 1e9;
                     double[] errors = Evaluation.topErrors(net, adversarial, attacked.labels(), 5);
                     Map<String, Object> settings = new LinkedHashMap<>();
-                    settings.put("attack", attack);
+                    settings.put("attack", attack.label());
                     settings.put("epsilon", epsilon);
                     settings.put("box", box);
                     Map<String, Object> figures = new LinkedHashMap<>();
@@ -118,15 +122,20 @@ final class AdversarialExperiment extends ClassificationExperiment<TargetModel> 
             }
         }
         if (ctx.seed() == firstSeed) {
-            AdversarialCharts.examples(target, net, attacked, craft(net, "fgsm", PICTURE_EPSILON), PICTURE_EPSILON,
+            AdversarialCharts.examples(target, net, attacked, craft(net, Attack.FGSM, PICTURE_EPSILON, ctx), PICTURE_EPSILON,
                     ctx.runDirectory());
         }
         return ConditionResult.complete(rows, history.rows());
     }
 
-    private INDArray craft(Network net, String attack, double epsilon) {
-        return attack.equals("fgsm") ? FgsmAttack.fgsm(net, attackedFeatures, attackedTargets, epsilon)
-                : FgsmAttack.iterative(net, attackedFeatures, attackedTargets, epsilon, preset.ifgsmSteps());
+    /** The attack's examples against {@code net}; PGD's random starts come from the context's seed. */
+    private INDArray craft(Network net, Attack attack, double epsilon, ConditionContext ctx) {
+        return switch (attack) {
+            case FGSM -> FgsmAttack.fgsm(net, attackedFeatures, attackedTargets, epsilon);
+            case I_FGSM -> FgsmAttack.iterative(net, attackedFeatures, attackedTargets, epsilon, preset.ifgsmSteps());
+            case PGD -> FgsmAttack.pgd(net, attackedFeatures, attackedTargets, epsilon, preset.ifgsmSteps(),
+                    PGD_STEP_SCALE * epsilon / preset.ifgsmSteps(), ctx.random("pgd-start", Math.round(epsilon * 1_000_000)));
+        };
     }
 
     /** The seed's black-box examples, crafted on the source model the first time a condition of that seed asks. */
@@ -142,9 +151,9 @@ final class AdversarialExperiment extends ClassificationExperiment<TargetModel> 
                 throw new IllegalStateException(sourceCtx.label() + ": training diverged: " + source.message());
             }
             Map<String, INDArray> examples = new HashMap<>();
-            for (String attack : ATTACKS) {
+            for (Attack attack : preset.attacks()) {
                 for (double epsilon : preset.epsilons()) {
-                    examples.put(key(attack, epsilon), craft(source.network(), attack, epsilon));
+                    examples.put(key(attack, epsilon), craft(source.network(), attack, epsilon, sourceCtx));
                 }
             }
             blackBox.put(ctx.seed(), examples);
@@ -152,8 +161,8 @@ final class AdversarialExperiment extends ClassificationExperiment<TargetModel> 
         }
     }
 
-    private static String key(String attack, double epsilon) {
-        return attack + "@" + epsilon;
+    private static String key(Attack attack, double epsilon) {
+        return attack.label() + "@" + epsilon;
     }
 
     /** The source model's context: its own seed and checkpoint folder, no history and no progress of its own. */
@@ -202,6 +211,6 @@ final class AdversarialExperiment extends ClassificationExperiment<TargetModel> 
 
     @Override
     public void drawCharts(RunResults<TargetModel> results, Path runDir) throws IOException {
-        AdversarialCharts.draw(results, preset.epsilons(), runDir);
+        AdversarialCharts.draw(results, preset.attacks(), preset.epsilons(), runDir);
     }
 }

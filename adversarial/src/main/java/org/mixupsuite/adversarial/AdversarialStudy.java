@@ -30,29 +30,32 @@ public final class AdversarialStudy implements Study {
      * @param attackSize    test examples attacked
      */
     record Preset(int trainSize, int epochs, int batchSize, int hidden, int attackSize, int ifgsmSteps,
-                  List<Double> alphas, List<Double> epsilons) {
+                  List<Double> alphas, List<Double> epsilons, List<Attack> attacks) {
         static Preset of(org.mixupsuite.core.run.Scale scale) {
             List<Double> eps = List.of(0.0, 0.01, PAPER_EPSILON, 0.02, 0.05, 0.1, 0.2);
+            List<Attack> all = List.of(Attack.values());
             return switch (scale) {
-                case SMOKE -> new Preset(500, 2, 64, 64, 100, 3, List.of(1.0), List.of(0.0, PAPER_EPSILON, 0.1));
-                case QUICK -> new Preset(10_000, 10, 128, 512, 1000, 10, List.of(0.2, 1.0), eps);
-                case PAPER -> new Preset(0, 30, 128, 1024, 10_000, 10, List.of(0.2, 1.0), eps);
+                case SMOKE -> new Preset(500, 2, 64, 64, 100, 3, List.of(1.0), List.of(0.0, PAPER_EPSILON, 0.1), all);
+                case QUICK -> new Preset(10_000, 10, 128, 512, 1000, 10, List.of(0.2, 1.0), eps, all);
+                case PAPER -> new Preset(0, 30, 128, 1024, 10_000, 10, List.of(0.2, 1.0), eps, all);
             };
         }
     }
 
     @Override
     public About about() {
-        return About.of("adversarial", "FGSM and I-FGSM, white-box and black-box, against ERM and mixup models (top-1/top-5 error)")
+        return About.of("adversarial", "FGSM, I-FGSM and PGD, white-box and black-box, against ERM and mixup models (top-1/top-5 error)")
                 .headline("top1_error").focus(Map.of("attack", "fgsm", "box", "white", "epsilon", 0.1));
     }
 
-    /** 84 rows a run (model, attack, epsilon, box): comparisons follow the paper's headline, white-box FGSM. */
+    /** 126 rows a quick run (model, attack, epsilon, box): comparisons follow the paper's headline, white-box FGSM. */
     @Override
     public void addOptions(Options o) {
         o.addOption(OptionValues.valued("alpha", "LIST", "mixup alphas to train (the paper: 0.2)"));
         o.addOption(OptionValues.valued("epsilon", "LIST", "attack strengths on the 0-1 pixel scale (4/255 is the paper's)"));
-        o.addOption(OptionValues.valued("steps", "N", "I-FGSM steps of size epsilon / N"));
+        o.addOption(OptionValues.valued("attacks", "LIST", "any of fgsm,i-fgsm,pgd (default all)"));
+        o.addOption(OptionValues.valued("steps", "N", "I-FGSM steps of size epsilon / N; PGD's steps (of "
+                + AdversarialExperiment.PGD_STEP_SCALE + " epsilon / N, from a random start)"));
         TrainingOption.add(o, TrainingOption.EPOCHS, TrainingOption.TRAIN_SIZE, TrainingOption.HIDDEN);
         o.addOption(OptionValues.valued("attack-size", "N", "test examples attacked"));
     }
@@ -69,7 +72,8 @@ public final class AdversarialStudy implements Study {
         Preset resolved = new Preset(TrainingOption.TRAIN_SIZE.value(cmd, p.trainSize()),
                 TrainingOption.EPOCHS.value(cmd, p.epochs()), p.batchSize(), TrainingOption.HIDDEN.value(cmd, p.hidden()),
                 OptionValues.count(cmd, "attack-size", p.attackSize(), false),
-                OptionValues.count(cmd, "steps", p.ifgsmSteps(), false), alphas, List.copyOf(epsilons));
+                OptionValues.count(cmd, "steps", p.ifgsmSteps(), false), alphas, List.copyOf(epsilons),
+                OptionValues.choices(cmd, "attacks", p.attacks(), Attack.class));
         List<TargetModel> targets = new ArrayList<>();
         targets.add(new TargetModel("mlp", Method.ERM, 0));
         alphas.forEach(a -> targets.add(new TargetModel("mlp", Method.MIXUP, a)));

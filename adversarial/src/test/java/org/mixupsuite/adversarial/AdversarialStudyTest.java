@@ -34,8 +34,10 @@ class AdversarialStudyTest {
             dir = s.findFirst().orElseThrow();
         }
         List<Map<String, Object>> rows = (List<Map<String, Object>>) Json.readObject(dir.resolve("metrics.json")).get("conditions");
-        // 2 models (erm, mixup) x 2 boxes x 2 attacks x 3 epsilons
-        assertEquals(24, rows.size());
+        // 2 models (erm, mixup) x 2 boxes x 3 attacks (fgsm, i-fgsm, pgd) x 3 epsilons
+        assertEquals(36, rows.size());
+        assertEquals(java.util.Set.of("fgsm", "i-fgsm", "pgd"), rows.stream().map(r -> r.get("attack")).collect(
+                java.util.stream.Collectors.toSet()));
         for (Map<String, Object> r : rows) {
             for (String key : List.of("model", "method", "attack", "epsilon", "box", "clean_error", "top1_error", "top5_error")) {
                 assertTrue(r.containsKey(key), key + " missing in " + r);

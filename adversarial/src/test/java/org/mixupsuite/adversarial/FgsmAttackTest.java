@@ -1,6 +1,7 @@
 package org.mixupsuite.adversarial;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mixupsuite.core.Seeds;
 import org.mixupsuite.core.data.ImageSet;
 import org.mixupsuite.core.mixup.MixupStrategy;
 import org.mixupsuite.core.testing.SyntheticImages;
@@ -65,7 +67,8 @@ class FgsmAttackTest {
     @Test
     void adversarialExamplesStayInTheEpsilonBallAndInRange() {
         for (double epsilon : new double[] {0.01, 4.0 / 255, 0.1, 0.3}) {
-            for (INDArray adv : new INDArray[] {FgsmAttack.fgsm(net, x, y, epsilon), FgsmAttack.iterative(net, x, y, epsilon, 10)}) {
+            for (INDArray adv : new INDArray[] {FgsmAttack.fgsm(net, x, y, epsilon), FgsmAttack.iterative(net, x, y, epsilon, 10),
+                    FgsmAttack.pgd(net, x, y, epsilon, 10, 2.5 * epsilon / 10, Seeds.random(1, "pgd"))}) {
                 double linf = adv.sub(x).amaxNumber().doubleValue();
                 assertTrue(linf <= epsilon + 1e-6, "L-inf " + linf + " > epsilon " + epsilon);
                 assertTrue(adv.minNumber().doubleValue() >= 0 && adv.maxNumber().doubleValue() <= 1, "pixels leave [0, 1]");
@@ -87,6 +90,20 @@ class FgsmAttackTest {
         assertTrue(previous > clean + 20, "FGSM at epsilon 0.4 must hurt: " + clean + " -> " + previous);
         assertTrue(error(FgsmAttack.iterative(net, x, y, 0.2, 10)) >= error(FgsmAttack.fgsm(net, x, y, 0.2)) - 1.0,
                 "the iterative attack is at least as strong");
+    }
+
+    @Test
+    void pgdStartsAtARandomPointTheSeedFixesAndIsAtLeastAsStrongAsFgsm() {
+        INDArray a = FgsmAttack.pgd(net, x, y, 0.2, 10, 0.05, Seeds.random(1, "pgd"));
+        assertEquals(a, FgsmAttack.pgd(net, x, y, 0.2, 10, 0.05, Seeds.random(1, "pgd")), "same seed, same examples");
+        assertNotEquals(a, FgsmAttack.pgd(net, x, y, 0.2, 10, 0.05, Seeds.random(2, "pgd")), "the start is random");
+        // no steps: the random start alone, somewhere inside the ball but not at the clean image
+        INDArray start = FgsmAttack.pgd(net, x, y, 0.2, 0, 0.05, Seeds.random(1, "pgd"));
+        assertNotEquals(x, start);
+        assertTrue(start.sub(x).amaxNumber().doubleValue() <= 0.2 + 1e-6);
+        double fgsm = error(FgsmAttack.fgsm(net, x, y, 0.2));
+        double pgd = error(a);
+        assertTrue(pgd >= fgsm - 1.0 && pgd > error(x) + 20, "clean " + error(x) + ", FGSM " + fgsm + ", PGD " + pgd);
     }
 
     @Test
