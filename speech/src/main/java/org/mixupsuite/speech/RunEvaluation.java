@@ -54,7 +54,10 @@ final class RunEvaluation {
             throw new BadInputException(configFile, "is not the config of a speech run (needs settings.words and settings.features)");
         }
         List<String> words = wordList.stream().map(String::valueOf).toList();
-        Features features = new Features(((Number) feat.get("pool_bins")).intValue(), ((Number) feat.get("pool_frames")).intValue());
+        // runs made before the offset was recorded used the floor
+        double logOffset = feat.get("log_offset") instanceof Number n ? n.doubleValue() : Spectrogram.FLOOR;
+        Features features = new Features(((Number) feat.get("pool_bins")).intValue(), ((Number) feat.get("pool_frames")).intValue(),
+                logOffset);
         List<ModelFiles.Stored> stored = ModelFiles.list(runDir);
 
         SpeechCommands layout = SpeechCommands.open(dataDir, words);

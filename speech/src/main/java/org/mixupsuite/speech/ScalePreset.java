@@ -21,11 +21,11 @@ public record ScalePreset(List<String> models, List<Double> alphas, int epochs, 
     public static ScalePreset of(Scale scale) {
         return switch (scale) {
             case SMOKE -> new ScalePreset(SpeechModels.NAMES, List.of(0.2), 2, 16, 2e-3, 300, 200,
-                    new Features(4, 2), 8, 0.5, true);
+                    new Features(4, 2, Spectrogram.FLOOR), 8, 0.5, true);
             case QUICK -> new ScalePreset(SpeechModels.NAMES, List.of(0.1, 0.2), 8, 64, 2e-3, 3000, 1000,
-                    new Features(4, 2), 8, 0.0, true);
+                    new Features(4, 2, Spectrogram.FLOOR), 8, 0.0, true);
             case PAPER -> new ScalePreset(SpeechModels.NAMES, List.of(0.1, 0.2), 30, 100, 1e-3, 0, 0,
-                    Features.FULL, 1, 0.5, false);
+                    Features.PAPER, 1, 0.5, false);
         };
     }
 }

@@ -8,9 +8,10 @@ import be.tarsos.dsp.util.fft.HammingWindow;
  * frequency bins x 101 frames. Frames are 20 ms Hamming windows every 10 ms, centred on the hop
  * positions with reflect padding (TarsosDSP's AudioDispatcher does not centre and gives 99 frames),
  * so frame t covers t * 10 ms. Bins 0..159 (0 Hz to 7,950 Hz in 50 Hz steps) are kept; the Nyquist
- * bin is dropped. Magnitudes are taken as log(|X| + 0.001): the floor lies about 100 dB under a
- * full-scale sine, below any recorded noise, so digital silence (zero-padded clips) stays a mild
- * outlier. Each clip is then z-score normalized, so its overall loudness drops out.
+ * bin is dropped. Magnitudes are taken as log(|X| + offset): by default offset 0.001, a floor about
+ * 100 dB under a full-scale sine, below any recorded noise, so digital silence (zero-padded clips)
+ * stays a mild outlier; at paper scale offset 1, log(1 + |X|), as the common reference code does
+ * (see {@link Features}). Each clip is then z-score normalized, so its overall loudness drops out.
  *
  * <p>Not thread-safe (the FFT keeps scratch state): use one instance per thread.
  */
@@ -23,11 +24,22 @@ public final class Spectrogram {
     /** Clip length in samples: shorter clips are zero-padded at the end, longer ones cut. */
     public static final int CLIP = WavReader.SAMPLE_RATE;
 
-    private static final double FLOOR = 1e-3;
+    /** The default offset of the log: a floor about 100 dB under a full-scale sine. */
+    public static final double FLOOR = 1e-3;
 
+    private final double offset;
     private final FFT fft = new FFT(WINDOW, new HammingWindow());
     private final float[] padded = new float[CLIP + WINDOW];
     private final float[] frame = new float[WINDOW];
+
+    public Spectrogram() {
+        this(FLOOR);
+    }
+
+    /** Magnitudes as log(|X| + offset). */
+    public Spectrogram(double offset) {
+        this.offset = offset;
+    }
 
     /** Hz at the centre of a bin. */
     public static double binHz(int bin) {
@@ -55,9 +67,9 @@ public final class Spectrogram {
             System.arraycopy(padded, t * HOP, frame, 0, WINDOW);
             fft.forwardTransform(frame);
             // JTransforms packs Re(DC) in [0] and Re(Nyquist) in [1]: bin 0 is read alone
-            out[t] = (float) Math.log(Math.abs(frame[0]) + FLOOR);
+            out[t] = (float) Math.log(Math.abs(frame[0]) + offset);
             for (int k = 1; k < BINS; k++) {
-                out[k * FRAMES + t] = (float) Math.log(fft.modulus(frame, k) + FLOOR);
+                out[k * FRAMES + t] = (float) Math.log(fft.modulus(frame, k) + offset);
             }
         }
         normalize(out);

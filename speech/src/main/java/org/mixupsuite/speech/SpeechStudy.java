@@ -76,7 +76,7 @@ public final class SpeechStudy implements Study {
                 OptionValues.number(cmd, "lr", p.learningRate()),
                 TrainingOption.TRAIN_SIZE.value(cmd, p.trainSize()),
                 OptionValues.count(cmd, "eval-size", p.evalSize(), true),
-                cmd.hasOption("pool") ? pool(cmd.getOptionValue("pool")) : p.features(),
+                cmd.hasOption("pool") ? pool(cmd.getOptionValue("pool"), p.features()) : p.features(),
                 OptionValues.count(cmd, "width-divisor", p.widthDivisor(), false),
                 dropout(cmd, p.dropout()),
                 augment(cmd, p.augment()));
@@ -125,14 +125,14 @@ public final class SpeechStudy implements Study {
         return p;
     }
 
-    private static Features pool(String text) {
+    private static Features pool(String text, Features preset) {
         String[] parts = text.toLowerCase(Locale.ROOT).split("x");
         try {
             if (parts.length == 2) {
                 int bins = Integer.parseInt(parts[0].trim());
                 int frames = Integer.parseInt(parts[1].trim());
                 if (bins >= 1 && frames >= 1 && bins <= 16 && frames <= 16) {
-                    return new Features(bins, frames);
+                    return preset.withPool(bins, frames);
                 }
             }
         } catch (NumberFormatException e) {

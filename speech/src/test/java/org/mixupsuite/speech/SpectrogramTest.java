@@ -17,6 +17,33 @@ class SpectrogramTest {
         return best;
     }
 
+    private static double meanDifference(float[] a, float[] b) {
+        double d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d += Math.abs(a[i] - b[i]);
+        }
+        return d / a.length;
+    }
+
+    @Test
+    void theLogOffsetDecidesWhetherLoudnessDropsOut() {
+        // a z-scored log spectrum ignores a gain (log(g|X|) = log g + log|X|) as long as the offset is small
+        // next to the magnitudes; log(1 + |X|), the paper scale's, keeps quiet and loud clips apart
+        // broadband noise, so that every bin's magnitude lies far above the 1e-3 floor
+        java.util.Random noise = new java.util.Random(5);
+        float[] quiet = new float[16_000];
+        float[] loud = new float[quiet.length];
+        for (int i = 0; i < quiet.length; i++) {
+            quiet[i] = (float) (0.01 * noise.nextGaussian());
+            loud[i] = 10 * quiet[i];
+        }
+        double floorGap = meanDifference(new Spectrogram().compute(quiet), new Spectrogram().compute(loud));
+        double log1pGap = meanDifference(new Spectrogram(1.0).compute(quiet), new Spectrogram(1.0).compute(loud));
+        assertTrue(floorGap < 0.03 && log1pGap > 4 * floorGap, "mean difference, 1e-3: " + floorGap + ", log1p: " + log1pGap);
+        assertEquals(1.0, ScalePreset.of(org.mixupsuite.core.run.Scale.PAPER).features().logOffset());
+        assertEquals(Spectrogram.FLOOR, ScalePreset.of(org.mixupsuite.core.run.Scale.QUICK).features().logOffset());
+    }
+
     @Test
     void oneSecondGives160BinsBy101NormalizedFrames() {
         float[] spec = new Spectrogram().compute(TestWavs.sine(1000, 0.5, 16_000));
