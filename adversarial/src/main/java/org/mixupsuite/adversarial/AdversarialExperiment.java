@@ -66,24 +66,28 @@ final class AdversarialExperiment extends ClassificationExperiment<TargetModel> 
     public Map<String, Object> settings() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("preset", preset);
-        s.put("model", "mlp 784-" + preset.hidden() + "-" + preset.hidden() + ", Adam 1e-3, no dropout or batch norm "
+        s.put("model", (lenet() ? "lenet: conv 5x5x20, max-pool 2, conv 5x5x50, max-pool 2, dense 500"
+                : "mlp 784-" + preset.hidden() + "-" + preset.hidden()) + ", Adam 1e-3, no dropout or batch norm "
                 + "(DL4J computes input gradients in training mode, which is then the same as inference mode)");
         s.put("attacks", "fgsm: one step of epsilon; i-fgsm: " + preset.ifgsmSteps() + " steps of epsilon/"
                 + preset.ifgsmSteps() + ", projected on the epsilon-ball and on [0, 1] after each; pgd: a uniform random "
                 + "start in the ball, then " + preset.ifgsmSteps() + " steps of " + PGD_STEP_SCALE + " epsilon/"
                 + preset.ifgsmSteps() + ", projected alike");
-        s.put("black_box_source", "ERM MLP of the same shape trained from seed derive(seed, black-box-source)");
+        s.put("black_box_source", "ERM model of the same architecture trained from seed derive(seed, black-box-source)");
         s.put("paper_epsilon", AdversarialStudy.PAPER_EPSILON);
         s.put("attacked_examples", attacked.count());
         s.put("data", Provenance.data(data));
         return s;
     }
 
-    /** An MLP trained on the seed's subset: a target (ERM or mixup), or the ERM source of the black-box examples. */
+    /** A model trained on the seed's subset: a target (ERM or mixup), or the ERM source of the black-box examples. */
     private Trial trial(MixupStrategy mixup, ConditionContext ctx, Result result) {
         ImageSet train = subset(data, ctx);
-        Network net = Network.of(Classifiers.mlp(train.featureSize(), new int[] {preset.hidden(), preset.hidden()},
-                train.numClasses(), 0, 1e-3, ctx.derivedSeed("init")));
+        Network net = Network.of(lenet()
+                ? Classifiers.lenet(train.channels(), train.height(), train.width(), train.numClasses(), 1e-3,
+                        ctx.derivedSeed("init"))
+                : Classifiers.mlp(train.featureSize(), new int[] {preset.hidden(), preset.hidden()},
+                        train.numClasses(), 0, 1e-3, ctx.derivedSeed("init")));
         return Trial.of(train, net, mixup, (n, epoch) -> Map.of("test_error",
                 Evaluation.errorPercent(Evaluation.predict(n, attackedFeatures), attacked.labels())), result);
     }
@@ -126,6 +130,11 @@ final class AdversarialExperiment extends ClassificationExperiment<TargetModel> 
                     ctx.runDirectory());
         }
         return ConditionResult.complete(rows, history.rows());
+    }
+
+    /** Every target of a run has the same architecture (--model). */
+    private boolean lenet() {
+        return conditions().get(0).model().equals("lenet");
     }
 
     /** The attack's examples against {@code net}; PGD's random starts come from the context's seed. */

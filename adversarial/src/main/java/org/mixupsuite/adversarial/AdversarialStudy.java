@@ -58,6 +58,8 @@ public final class AdversarialStudy implements Study {
                 + AdversarialExperiment.PGD_STEP_SCALE + " epsilon / N, from a random start)"));
         TrainingOption.add(o, TrainingOption.EPOCHS, TrainingOption.TRAIN_SIZE, TrainingOption.HIDDEN);
         o.addOption(OptionValues.valued("attack-size", "N", "test examples attacked"));
+        o.addOption(OptionValues.valued("model", "NAME", "mlp (the default) or lenet, a convolutional target "
+                + "(conv 5x5x20, pool, conv 5x5x50, pool, dense 500); the black-box source has the same architecture"));
     }
 
     @Override
@@ -74,9 +76,10 @@ public final class AdversarialStudy implements Study {
                 OptionValues.count(cmd, "attack-size", p.attackSize(), false),
                 OptionValues.count(cmd, "steps", p.ifgsmSteps(), false), alphas, List.copyOf(epsilons),
                 OptionValues.choices(cmd, "attacks", p.attacks(), Attack.class));
+        String model = OptionValues.names(cmd, "model", List.of("mlp"), List.of("mlp", "lenet")).get(0);
         List<TargetModel> targets = new ArrayList<>();
-        targets.add(new TargetModel("mlp", Method.ERM, 0));
-        alphas.forEach(a -> targets.add(new TargetModel("mlp", Method.MIXUP, a)));
+        targets.add(new TargetModel(model, Method.ERM, 0));
+        alphas.forEach(a -> targets.add(new TargetModel(model, Method.MIXUP, a)));
         return new AdversarialExperiment(resolved, ImageDataLoader.loadOrDefault(settings.data()), targets, settings.seed());
     }
 }

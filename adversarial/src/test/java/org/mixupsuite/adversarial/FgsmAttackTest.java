@@ -107,6 +107,32 @@ class FgsmAttackTest {
     }
 
     @Test
+    void aConvolutionalTargetIsAttackedThroughItsFlatInput() {
+        SyntheticImages.Raw raw = SyntheticImages.generate(300, 4, 28, 11);
+        float[] px = new float[raw.pixels().length];
+        int[] labels = new int[raw.count()];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (raw.pixels()[i] & 0xFF) / 255f;
+        }
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = raw.labels()[i];
+        }
+        ImageSet images = new ImageSet(px, labels, 4, 1, 28, 28);
+        Network lenet = Network.of(Classifiers.lenet(1, 28, 28, 4, 1e-3, 5));
+        INDArray cx = images.features();
+        INDArray cy = images.oneHotLabels();
+        for (int epoch = 0; epoch < 15; epoch++) {
+            lenet.fit(cx, cy);
+        }
+        double clean = Evaluation.errorPercent(Evaluation.predict(lenet, cx), labels);
+        INDArray adv = FgsmAttack.fgsm(lenet, cx, cy, 0.2);
+        assertEquals(cx.shape()[1], adv.shape()[1], "examples keep the flat input's shape");
+        assertTrue(adv.sub(cx).amaxNumber().doubleValue() <= 0.2 + 1e-6);
+        double attacked = Evaluation.errorPercent(Evaluation.predict(lenet, adv), labels);
+        assertTrue(clean < 30 && attacked > clean + 20, "LeNet clean " + clean + ", under FGSM 0.2: " + attacked);
+    }
+
+    @Test
     void attacksLeaveTheModelsParametersUnchanged() {
         INDArray before = ((Network.Layered) net).net().params().dup();
         FgsmAttack.fgsm(net, x, y, 0.1);
