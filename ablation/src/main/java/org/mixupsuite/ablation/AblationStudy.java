@@ -12,6 +12,7 @@ import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.RunSettings;
 import org.mixupsuite.core.run.Scale;
 import org.mixupsuite.core.run.Study;
+import org.mixupsuite.core.run.Presets;
 
 /**
  * {@code ./mixup ablation}: the paper's side findings on how mixup is built, every arm with the same
@@ -23,10 +24,12 @@ public final class AblationStudy implements Study {
     record Preset(int trainSize, int testSize, int epochs, int batchSize, int hidden, double learningRate, double alpha,
                   double corruption) {
         static Preset of(Scale scale) {
+            Preset quick = Presets.of(Preset.class, "trainSize", 3000, "testSize", 5000, "epochs", 30, "batchSize", 128,
+                    "hidden", 512, "learningRate", 1e-3, "alpha", 1.0, "corruption", 0.0);
             return switch (scale) {
-                case SMOKE -> new Preset(500, 500, 3, 64, 64, 1e-3, 1.0, 0);
-                case QUICK -> new Preset(3000, 5000, 30, 128, 512, 1e-3, 1.0, 0);
-                case PAPER -> new Preset(0, 0, 200, 128, 1024, 1e-3, 1.0, 0);
+                case SMOKE -> Presets.with(quick, "trainSize", 500, "testSize", 500, "epochs", 3, "batchSize", 64, "hidden", 64);
+                case QUICK -> quick;
+                case PAPER -> Presets.with(quick, "trainSize", 0, "testSize", 0, "epochs", 200, "hidden", 1024);
             };
         }
     }
@@ -55,9 +58,9 @@ public final class AblationStudy implements Study {
         if (corruption < 0 || corruption >= 1) {
             throw new BadInputException("--corruption: " + corruption + " is not a share in [0, 1)");
         }
-        Preset resolved = new Preset(TrainingOption.TRAIN_SIZE.value(cmd, p.trainSize()), p.testSize(),
-                TrainingOption.EPOCHS.value(cmd, p.epochs()), p.batchSize(), TrainingOption.HIDDEN.value(cmd, p.hidden()),
-                p.learningRate(), alpha, corruption);
+        Preset resolved = Presets.with(p, "trainSize", TrainingOption.TRAIN_SIZE.value(cmd, p.trainSize()),
+                "epochs", TrainingOption.EPOCHS.value(cmd, p.epochs()), "hidden", TrainingOption.HIDDEN.value(cmd, p.hidden()),
+                "alpha", alpha, "corruption", corruption);
         List<AblationArm> all = AblationArm.all("mlp", alpha);
         List<String> names = all.stream().map(AblationArm::arm).toList();
         List<String> wanted = OptionValues.names(cmd, "arms", names, names);

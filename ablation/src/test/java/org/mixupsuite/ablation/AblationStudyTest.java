@@ -73,4 +73,14 @@ class AblationStudyTest {
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err)));
         assertTrue(err.toString().contains("magic"), err.toString());
     }
+
+    @Test
+    void presetsShrinkTheSameExperiment() {
+        AblationStudy.Preset quick = AblationStudy.Preset.of(org.mixupsuite.core.run.Scale.QUICK);
+        AblationStudy.Preset paper = AblationStudy.Preset.of(org.mixupsuite.core.run.Scale.PAPER);
+        assertEquals(List.of(1.0, 0.0, 1e-3), List.of(quick.alpha(), quick.corruption(), quick.learningRate()));
+        assertEquals(List.of(quick.alpha(), quick.corruption(), quick.learningRate()),
+                List.of(paper.alpha(), paper.corruption(), paper.learningRate()));
+        assertEquals(200, paper.epochs());
+    }
 }

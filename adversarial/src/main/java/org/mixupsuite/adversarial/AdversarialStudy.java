@@ -14,6 +14,7 @@ import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.RunSettings;
 import org.mixupsuite.core.run.Study;
+import org.mixupsuite.core.run.Presets;
 
 /**
  * {@code ./mixup adversarial}: are mixup models more robust to FGSM and I-FGSM than ERM models, in
@@ -32,12 +33,14 @@ public final class AdversarialStudy implements Study {
     record Preset(int trainSize, int epochs, int batchSize, int hidden, int attackSize, int ifgsmSteps,
                   List<Double> alphas, List<Double> epsilons, List<Attack> attacks) {
         static Preset of(org.mixupsuite.core.run.Scale scale) {
-            List<Double> eps = List.of(0.0, 0.01, PAPER_EPSILON, 0.02, 0.05, 0.1, 0.2);
-            List<Attack> all = List.of(Attack.values());
+            Preset quick = Presets.of(Preset.class, "trainSize", 10_000, "epochs", 10, "batchSize", 128, "hidden", 512,
+                    "attackSize", 1000, "ifgsmSteps", 10, "alphas", List.of(0.2, 1.0),
+                    "epsilons", List.of(0.0, 0.01, PAPER_EPSILON, 0.02, 0.05, 0.1, 0.2), "attacks", List.of(Attack.values()));
             return switch (scale) {
-                case SMOKE -> new Preset(500, 2, 64, 64, 100, 3, List.of(1.0), List.of(0.0, PAPER_EPSILON, 0.1), all);
-                case QUICK -> new Preset(10_000, 10, 128, 512, 1000, 10, List.of(0.2, 1.0), eps, all);
-                case PAPER -> new Preset(0, 30, 128, 1024, 10_000, 10, List.of(0.2, 1.0), eps, all);
+                case SMOKE -> Presets.with(quick, "trainSize", 500, "epochs", 2, "batchSize", 64, "hidden", 64,
+                        "attackSize", 100, "ifgsmSteps", 3, "alphas", List.of(1.0), "epsilons", List.of(0.0, PAPER_EPSILON, 0.1));
+                case QUICK -> quick;
+                case PAPER -> Presets.with(quick, "trainSize", 0, "epochs", 30, "hidden", 1024, "attackSize", 10_000);
             };
         }
     }
@@ -71,11 +74,11 @@ public final class AdversarialStudy implements Study {
         if (epsilons.first() < 0 || epsilons.last() > 1) {
             throw new BadInputException("--epsilon: values must lie in [0, 1] (the pixel scale)");
         }
-        Preset resolved = new Preset(TrainingOption.TRAIN_SIZE.value(cmd, p.trainSize()),
-                TrainingOption.EPOCHS.value(cmd, p.epochs()), p.batchSize(), TrainingOption.HIDDEN.value(cmd, p.hidden()),
-                OptionValues.count(cmd, "attack-size", p.attackSize(), false),
-                OptionValues.count(cmd, "steps", p.ifgsmSteps(), false), alphas, List.copyOf(epsilons),
-                OptionValues.choices(cmd, "attacks", p.attacks(), Attack.class));
+        Preset resolved = Presets.with(p, "trainSize", TrainingOption.TRAIN_SIZE.value(cmd, p.trainSize()),
+                "epochs", TrainingOption.EPOCHS.value(cmd, p.epochs()), "hidden", TrainingOption.HIDDEN.value(cmd, p.hidden()),
+                "attackSize", OptionValues.count(cmd, "attack-size", p.attackSize(), false),
+                "ifgsmSteps", OptionValues.count(cmd, "steps", p.ifgsmSteps(), false), "alphas", alphas,
+                "epsilons", List.copyOf(epsilons), "attacks", OptionValues.choices(cmd, "attacks", p.attacks(), Attack.class));
         String model = OptionValues.names(cmd, "model", List.of("mlp"), List.of("mlp", "lenet")).get(0);
         List<TargetModel> targets = new ArrayList<>();
         targets.add(new TargetModel(model, Method.ERM, 0));

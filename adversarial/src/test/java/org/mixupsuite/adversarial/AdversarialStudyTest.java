@@ -53,4 +53,13 @@ class AdversarialStudyTest {
         assertTrue(Files.size(dir.resolve("error-vs-epsilon-i-fgsm-black.png")) > 5_000);
         assertTrue(Files.size(dir.resolve("adversarial-examples-erm.png")) > 2_000);
     }
+
+    @Test
+    void everyScaleAttacksAtThePapersEpsilonWithEveryAttack() {
+        for (org.mixupsuite.core.run.Scale s : org.mixupsuite.core.run.Scale.values()) {
+            AdversarialStudy.Preset p = AdversarialStudy.Preset.of(s);
+            assertTrue(p.epsilons().contains(AdversarialStudy.PAPER_EPSILON) && p.epsilons().contains(0.0), s.toString());
+            assertEquals(List.of(Attack.values()), p.attacks(), s.toString());
+        }
+    }
 }

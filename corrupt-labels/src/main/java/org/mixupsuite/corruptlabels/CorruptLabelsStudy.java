@@ -12,6 +12,7 @@ import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.RunSettings;
 import org.mixupsuite.core.run.Study;
+import org.mixupsuite.core.run.Presets;
 
 /**
  * {@code ./mixup corrupt-labels}: does mixup keep a network from memorizing corrupted training labels?
@@ -44,13 +45,15 @@ public final class CorruptLabelsStudy implements Study {
         String model = OptionValues.names(cmd, "model", List.of(p.model()), List.of("mlp", "preact-resnet18")).get(0);
         List<Method> methods = OptionValues.choices(cmd, "methods", p.methods(), Method.class);
         List<Double> alphas = OptionValues.alphas(cmd, p.alphas());
-        ScalePreset resolved = new ScalePreset(model,
-                TrainingOption.TRAIN_SIZE.value(cmd, p.trainSize()), TrainingOption.TEST_SIZE.value(cmd, p.testSize()),
-                TrainingOption.EPOCHS.value(cmd, p.epochs()), TrainingOption.BATCH_SIZE.value(cmd, p.batchSize()),
-                TrainingOption.HIDDEN.value(cmd, p.hidden()),
-                OptionValues.number(cmd, "lr", p.learningRate()),
-                OptionValues.shares(cmd, "corruption", p.corruptions()), methods, alphas,
-                OptionValues.shares(cmd, "dropout", p.dropouts()));
+        ScalePreset resolved = Presets.with(p, "model", model,
+                "trainSize", TrainingOption.TRAIN_SIZE.value(cmd, p.trainSize()),
+                "testSize", TrainingOption.TEST_SIZE.value(cmd, p.testSize()),
+                "epochs", TrainingOption.EPOCHS.value(cmd, p.epochs()),
+                "batchSize", TrainingOption.BATCH_SIZE.value(cmd, p.batchSize()),
+                "hidden", TrainingOption.HIDDEN.value(cmd, p.hidden()),
+                "learningRate", OptionValues.number(cmd, "lr", p.learningRate()),
+                "corruptions", OptionValues.shares(cmd, "corruption", p.corruptions()), "methods", methods, "alphas", alphas,
+                "dropouts", OptionValues.shares(cmd, "dropout", p.dropouts()));
         ImageData data = ImageDataLoader.loadOrDefault(settings.data());
         return new MemorizationExperiment(resolved, data, conditions(resolved));
     }

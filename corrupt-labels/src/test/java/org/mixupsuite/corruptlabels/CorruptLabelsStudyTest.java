@@ -103,4 +103,15 @@ class CorruptLabelsStudyTest {
         assertEquals(c.size(), c.stream().map(MemorizationCondition::slug).distinct().count());
     }
 
+
+    @Test
+    void thePaperPresetIsThePapersGrid() {
+        ScalePreset paper = ScalePreset.of(org.mixupsuite.core.run.Scale.PAPER);
+        assertEquals("preact-resnet18", paper.model());
+        assertEquals(List.of(200, 128), List.of(paper.epochs(), paper.batchSize()));
+        assertEquals(0.1, paper.learningRate());
+        assertEquals(List.of(0.2, 0.5, 0.8), paper.corruptions());
+        assertEquals(List.of(1.0, 2.0, 8.0, 32.0), paper.alphas());
+        assertEquals(List.of(0.5, 0.7, 0.8, 0.9), paper.dropouts());
+    }
 }

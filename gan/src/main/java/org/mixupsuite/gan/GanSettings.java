@@ -3,6 +3,7 @@ package org.mixupsuite.gan;
 import java.util.List;
 import java.util.TreeSet;
 import org.mixupsuite.core.run.Scale;
+import org.mixupsuite.core.run.Presets;
 
 /**
  * A GAN run's settings. Snapshots (coverage figures, checkpoints) are taken at {@code curvePoints}
@@ -18,10 +19,18 @@ public record GanSettings(int iterations, int dSteps, int batch, int latent, int
 
     public static GanSettings of(Scale scale) {
         return switch (scale) {
-            case SMOKE -> new GanSettings(30, 2, 64, 2, 32, 3, 0.01, GeneratorLoss.MINIMAX, MixupForm.PAPER, 0, 500, 3);
-            case QUICK -> new GanSettings(2000, 5, 128, 2, 128, 3, 0.01, GeneratorLoss.MINIMAX, MixupForm.PAPER, 0, 2500, 20);
-            case PAPER -> new GanSettings(20_000, 5, 128, 2, 512, 3, 0.01, GeneratorLoss.MINIMAX, MixupForm.PAPER, 0, 2500, 40);
+            case SMOKE -> Presets.with(paper(), "iterations", 30, "dSteps", 2, "batch", 64, "hidden", 32,
+                    "evalSamples", 500, "curvePoints", 3);
+            case QUICK -> Presets.with(paper(), "iterations", 2000, "hidden", 128, "curvePoints", 20);
+            case PAPER -> paper();
         };
+    }
+
+    /** The paper's: 3 x 512 networks, 20,000 iterations, 5 D steps per G step, latent 2, std 0.01. */
+    private static GanSettings paper() {
+        return Presets.of(GanSettings.class, "iterations", 20_000, "dSteps", 5, "batch", 128, "latent", 2, "hidden", 512,
+                "layers", 3, "std", 0.01, "generatorLoss", GeneratorLoss.MINIMAX, "mixupForm", MixupForm.PAPER,
+                "coverageShare", 0.0, "evalSamples", 2500, "curvePoints", 40);
     }
 
     /** Iterations at which the figure shows scatter plots: 10, 100, 1000, ... and the last one. */

@@ -10,6 +10,7 @@ import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.RunSettings;
 import org.mixupsuite.core.run.Study;
+import org.mixupsuite.core.run.Presets;
 
 /** {@code ./mixup gan}: mixup on the discriminator as a GAN stabilizer, on the ring and grid toy data (Figure 5). */
 public final class GanStudy implements Study {
@@ -39,11 +40,12 @@ public final class GanStudy implements Study {
         GanSettings p = GanSettings.of(run.scale());
         GeneratorLoss loss = OptionValues.choice(cmd, "generator-loss", p.generatorLoss());
         MixupForm form = OptionValues.choice(cmd, "mixup-form", p.mixupForm());
-        GanSettings s = new GanSettings(OptionValues.count(cmd, "iterations", p.iterations(), false),
-                OptionValues.count(cmd, "d-steps", p.dSteps(), false), p.batch(),
-                OptionValues.count(cmd, "latent", p.latent(), false), OptionValues.count(cmd, "hidden", p.hidden(), false),
-                p.layers(), OptionValues.number(cmd, "std", p.std()), loss, form,
-                OptionValues.number(cmd, "coverage-share", p.coverageShare()), p.evalSamples(), p.curvePoints());
+        GanSettings s = Presets.with(p, "iterations", OptionValues.count(cmd, "iterations", p.iterations(), false),
+                "dSteps", OptionValues.count(cmd, "d-steps", p.dSteps(), false),
+                "latent", OptionValues.count(cmd, "latent", p.latent(), false),
+                "hidden", OptionValues.count(cmd, "hidden", p.hidden(), false),
+                "std", OptionValues.number(cmd, "std", p.std()), "generatorLoss", loss, "mixupForm", form,
+                "coverageShare", OptionValues.number(cmd, "coverage-share", p.coverageShare()));
         if (s.std() <= 0) {
             throw new BadInputException("--std: must be positive");
         }

@@ -47,4 +47,13 @@ class GanStudyTest {
         }
         assertEquals(first, run(tmp.resolve("b")), "same seed, same numbers");
     }
+
+    @Test
+    void thePaperPresetIsThePapersSettingAndQuickDiffersOnlyInSize() {
+        GanSettings paper = GanSettings.of(org.mixupsuite.core.run.Scale.PAPER);
+        assertEquals(List.of(20_000, 5, 128, 2, 512, 3), List.of(paper.iterations(), paper.dSteps(), paper.batch(),
+                paper.latent(), paper.hidden(), paper.layers()));
+        GanSettings quick = GanSettings.of(org.mixupsuite.core.run.Scale.QUICK);
+        assertEquals(paper, org.mixupsuite.core.run.Presets.with(quick, "iterations", 20_000, "hidden", 512, "curvePoints", 40));
+    }
 }

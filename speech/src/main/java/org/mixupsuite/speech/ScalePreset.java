@@ -2,6 +2,7 @@ package org.mixupsuite.speech;
 
 import java.util.List;
 import org.mixupsuite.core.run.Scale;
+import org.mixupsuite.core.run.Presets;
 
 /**
  * The study's settings at each scale. paper: the paper's models on the full 160 x 101 spectrograms,
@@ -18,14 +19,21 @@ import org.mixupsuite.core.run.Scale;
 public record ScalePreset(List<String> models, List<Double> alphas, int epochs, int batchSize, double learningRate,
                    int trainSize, int evalSize, Features features, int widthDivisor, double dropout, boolean augment) {
 
+    /** Narrower models (width / 8) on spectrograms pooled 4 x 2 and 3,000 augmented clips, no dropout. */
+    private static ScalePreset quick() {
+        return Presets.of(ScalePreset.class, "models", SpeechModels.NAMES, "alphas", List.of(0.1, 0.2), "epochs", 8,
+                "batchSize", 64, "learningRate", 2e-3, "trainSize", 3000, "evalSize", 1000,
+                "features", new Features(4, 2, Spectrogram.FLOOR), "widthDivisor", 8, "dropout", 0.0, "augment", true);
+    }
+
     public static ScalePreset of(Scale scale) {
         return switch (scale) {
-            case SMOKE -> new ScalePreset(SpeechModels.NAMES, List.of(0.2), 2, 16, 2e-3, 300, 200,
-                    new Features(4, 2, Spectrogram.FLOOR), 8, 0.5, true);
-            case QUICK -> new ScalePreset(SpeechModels.NAMES, List.of(0.1, 0.2), 8, 64, 2e-3, 3000, 1000,
-                    new Features(4, 2, Spectrogram.FLOOR), 8, 0.0, true);
-            case PAPER -> new ScalePreset(SpeechModels.NAMES, List.of(0.1, 0.2), 30, 100, 1e-3, 0, 0,
-                    Features.PAPER, 1, 0.5, false);
+            case SMOKE -> Presets.with(quick(), "alphas", List.of(0.2), "epochs", 2, "batchSize", 16, "trainSize", 300,
+                    "evalSize", 200, "dropout", 0.5);
+            case QUICK -> quick();
+            case PAPER -> Presets.of(ScalePreset.class, "models", SpeechModels.NAMES, "alphas", List.of(0.1, 0.2),
+                    "epochs", 30, "batchSize", 100, "learningRate", 1e-3, "trainSize", 0, "evalSize", 0,
+                    "features", Features.PAPER, "widthDivisor", 1, "dropout", 0.5, "augment", false);
         };
     }
 }

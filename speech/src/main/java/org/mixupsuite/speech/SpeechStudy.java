@@ -16,6 +16,7 @@ import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.RunSettings;
 import org.mixupsuite.core.run.Study;
+import org.mixupsuite.core.run.Presets;
 
 /**
  * {@code ./mixup speech}: does mixup help a keyword spotter, and more so the larger model? (the
@@ -71,15 +72,15 @@ public final class SpeechStudy implements Study {
         ScalePreset p = ScalePreset.of(settings.scale());
         List<String> models = OptionValues.names(cmd, "models", p.models(), SpeechModels.NAMES);
         List<Double> alphas = OptionValues.alphas(cmd, p.alphas());
-        ScalePreset resolved = new ScalePreset(models, alphas,
-                TrainingOption.EPOCHS.value(cmd, p.epochs()), TrainingOption.BATCH_SIZE.value(cmd, p.batchSize()),
-                OptionValues.number(cmd, "lr", p.learningRate()),
-                TrainingOption.TRAIN_SIZE.value(cmd, p.trainSize()),
-                OptionValues.count(cmd, "eval-size", p.evalSize(), true),
-                cmd.hasOption("pool") ? pool(cmd.getOptionValue("pool"), p.features()) : p.features(),
-                OptionValues.count(cmd, "width-divisor", p.widthDivisor(), false),
-                dropout(cmd, p.dropout()),
-                augment(cmd, p.augment()));
+        ScalePreset resolved = Presets.with(p, "models", models, "alphas", alphas,
+                "epochs", TrainingOption.EPOCHS.value(cmd, p.epochs()),
+                "batchSize", TrainingOption.BATCH_SIZE.value(cmd, p.batchSize()),
+                "learningRate", OptionValues.number(cmd, "lr", p.learningRate()),
+                "trainSize", TrainingOption.TRAIN_SIZE.value(cmd, p.trainSize()),
+                "evalSize", OptionValues.count(cmd, "eval-size", p.evalSize(), true),
+                "features", cmd.hasOption("pool") ? pool(cmd.getOptionValue("pool"), p.features()) : p.features(),
+                "widthDivisor", OptionValues.count(cmd, "width-divisor", p.widthDivisor(), false),
+                "dropout", dropout(cmd, p.dropout()), "augment", augment(cmd, p.augment()));
         checkInputSize(resolved);
         Path dir = settings.data() != null ? settings.data() : defaultData();
         if (settings.data() == null && !Files.isDirectory(dir)) {
