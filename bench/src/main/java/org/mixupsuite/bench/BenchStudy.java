@@ -1,10 +1,13 @@
 package org.mixupsuite.bench;
 
+import static org.mixupsuite.bench.Workload.Task.*;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
@@ -38,24 +41,25 @@ public final class BenchStudy implements Study {
 
         static Preset of(Scale scale) {
             return switch (scale) {
-                case SMOKE -> new Preset(scale, all(new Steps(1, 2), new Steps(1, 2), new Steps(2, 2),
-                        new Steps(2, 2), new Steps(2, 3), new Steps(1, 2), new Steps(1, 2), new Steps(1, 2)), List.of(1));
+                case SMOKE -> new Preset(scale, steps(MLP, 1, 2, LENET, 1, 2, MLP_MIXUP_RATIO, 2, 2, FGSM, 2, 2, GAN, 2, 3,
+                        SPEECH_LENET, 1, 2, SPEECH_VGG, 1, 2, SPEECH_PIPELINE, 1, 2), List.of(1));
                 // the speech models take most of a second per step in DL4J on one core: few steps keep the run to minutes
-                case QUICK -> new Preset(scale, all(new Steps(20, 200), new Steps(20, 40), new Steps(20, 200),
-                        new Steps(20, 100), new Steps(20, 200), new Steps(5, 15), new Steps(5, 15), new Steps(3, 12)),
-                        List.of(1, 2));
+                case QUICK -> new Preset(scale, steps(MLP, 20, 200, LENET, 20, 40, MLP_MIXUP_RATIO, 20, 200, FGSM, 20, 100,
+                        GAN, 20, 200, SPEECH_LENET, 5, 15, SPEECH_VGG, 5, 15, SPEECH_PIPELINE, 3, 12), List.of(1, 2));
                 // the paper's speech models on full 160 x 101 inputs take seconds per step on a small CPU
-                case PAPER -> new Preset(scale, all(new Steps(50, 1000), new Steps(50, 200), new Steps(50, 1000),
-                        new Steps(50, 500), new Steps(50, 1000), new Steps(5, 20), new Steps(2, 5), new Steps(3, 20)),
-                        List.of(1, 2));
+                case PAPER -> new Preset(scale, steps(MLP, 50, 1000, LENET, 50, 200, MLP_MIXUP_RATIO, 50, 1000, FGSM, 50, 500,
+                        GAN, 50, 1000, SPEECH_LENET, 5, 20, SPEECH_VGG, 2, 5, SPEECH_PIPELINE, 3, 20), List.of(1, 2));
             };
         }
 
-        /** Steps in the order of {@link Workload.Task}. */
-        private static Map<Workload.Task, Steps> all(Steps... steps) {
+        /** (workload, warm-up steps, timed steps) triples, every workload named once. */
+        private static Map<Workload.Task, Steps> steps(Object... triples) {
             Map<Workload.Task, Steps> m = new EnumMap<>(Workload.Task.class);
-            for (int i = 0; i < steps.length; i++) {
-                m.put(Workload.Task.values()[i], steps[i]);
+            for (int i = 0; i < triples.length; i += 3) {
+                m.put((Workload.Task) triples[i], new Steps((Integer) triples[i + 1], (Integer) triples[i + 2]));
+            }
+            if (m.size() != Workload.Task.values().length) {
+                throw new IllegalStateException("bench preset without steps for " + EnumSet.complementOf(EnumSet.copyOf(m.keySet())));
             }
             return m;
         }
