@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.mixupsuite.core.BadInputException;
-import org.mixupsuite.core.train.Network;
 
 /**
  * A condition's checkpoint folder. The models of step N are written under their own names first and
@@ -87,11 +86,6 @@ public final class CheckpointStore {
             throw new BadInputException(p, "checkpoint model named by " + dir.resolve(STATE) + " is missing");
         }
         return p;
-    }
-
-    public void save(int step, Network network, List<Map<String, Object>> history, Map<String, Object> extra)
-            throws IOException {
-        save(step, Map.of(MODEL, network::save), history, extra);
     }
 
     public void save(int step, Map<String, ModelWriter> models, List<Map<String, Object>> history,
