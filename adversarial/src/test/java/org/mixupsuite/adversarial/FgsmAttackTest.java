@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mixupsuite.core.Seeds;
 import org.mixupsuite.core.data.ImageSet;
-import org.mixupsuite.core.mixup.MixupStrategy;
 import org.mixupsuite.core.testing.SyntheticImages;
 import org.mixupsuite.core.train.Classifiers;
 import org.mixupsuite.core.train.Evaluation;
