@@ -64,7 +64,7 @@ final class ReportPage {
         html.append("</nav>\n");
         findings(byStudy);
         if (byStudy.isEmpty()) {
-            html.append("<p>No finished runs yet: run a study, e.g. <code>./mixup corrupt-labels --scale smoke</code>.</p>\n");
+            html.append("<p>No finished runs yet: run a study (<code>./mixup --help</code> lists them) or <code>./mixup demo</code>.</p>\n");
         }
         for (Map.Entry<String, List<FinishedRun>> e : byStudy.entrySet()) {
             study(e.getKey(), e.getValue(), comparisons.getOrDefault(e.getKey(), Map.of()));
