@@ -26,12 +26,12 @@ public record AblationArm(String arm, String model, double alpha, int k, Partner
 
     /** Where an example's mixing partners come from. */
     public enum Partners implements Named {
-        NONE, SHUFFLE, TWO_LOADERS, SAME_LABEL;
+        NONE, SHUFFLE, TWO_LOADERS, SAME_LABEL
     }
 
     /** How often lambda is drawn. */
     public enum LambdaDraw implements Named {
-        NONE, PER_BATCH, PER_EXAMPLE;
+        NONE, PER_BATCH, PER_EXAMPLE
     }
 
     /** The arms in the order charts and tables show them. */

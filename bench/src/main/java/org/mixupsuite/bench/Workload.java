@@ -62,7 +62,7 @@ public record Workload(Task workload, Framework framework, int threads) implemen
     }
 
     public enum Framework implements Named {
-        DL4J, PYTORCH;
+        DL4J, PYTORCH
     }
 
     @Override

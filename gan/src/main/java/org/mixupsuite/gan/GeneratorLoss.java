@@ -7,5 +7,5 @@ public enum GeneratorLoss implements Named {
     /** G maximizes D's loss on fakes: the paper's objective. */
     MINIMAX,
     /** G minimizes D's loss against the "real" label (Goodfellow et al.'s practical variant). */
-    NON_SATURATING;
+    NON_SATURATING
 }
