@@ -34,16 +34,7 @@ class FgsmAttackTest {
     /** A small MLP trained on learnable synthetic images, so that attacks have something to break. */
     @BeforeAll
     static void train() {
-        SyntheticImages.Raw raw = SyntheticImages.generate(600, 4, 8, 3);
-        float[] px = new float[raw.pixels().length];
-        int[] labels = new int[raw.count()];
-        for (int i = 0; i < px.length; i++) {
-            px[i] = (raw.pixels()[i] & 0xFF) / 255f;
-        }
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = raw.labels()[i];
-        }
-        ImageSet all = new ImageSet(px, labels, 4, 1, 8, 8);
+        ImageSet all = SyntheticImages.imageSet(600, 4, 8, 3);
         int[] trainRows = java.util.stream.IntStream.range(0, 400).toArray();
         int[] testRows = java.util.stream.IntStream.range(400, 600).toArray();
         ImageSet train = all.subset(trainRows);
@@ -106,16 +97,8 @@ class FgsmAttackTest {
 
     @Test
     void aConvolutionalTargetIsAttackedThroughItsFlatInput() {
-        SyntheticImages.Raw raw = SyntheticImages.generate(300, 4, 28, 11);
-        float[] px = new float[raw.pixels().length];
-        int[] labels = new int[raw.count()];
-        for (int i = 0; i < px.length; i++) {
-            px[i] = (raw.pixels()[i] & 0xFF) / 255f;
-        }
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = raw.labels()[i];
-        }
-        ImageSet images = new ImageSet(px, labels, 4, 1, 28, 28);
+        ImageSet images = SyntheticImages.imageSet(300, 4, 28, 11);
+        int[] labels = images.labels();
         Network lenet = Network.of(Classifiers.lenet(1, 28, 28, 4, 1e-3, 5));
         INDArray cx = images.features();
         INDArray cy = images.oneHotLabels();

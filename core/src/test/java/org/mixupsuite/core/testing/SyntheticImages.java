@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
+import org.mixupsuite.core.data.ImageSet;
 
 /**
  * Tiny learnable image data for tests: each class has its own bright square on a noisy 8 x 8 (or
@@ -41,6 +42,20 @@ public final class SyntheticImages {
             }
         }
         return new Raw(pixels, labels, count, side);
+    }
+
+    /** The same images in memory, pixels scaled to [0, 1] as the IDX reader scales them (one channel). */
+    public static ImageSet imageSet(int count, int classes, int side, long seed) {
+        Raw raw = generate(count, classes, side, seed);
+        float[] px = new float[raw.pixels().length];
+        int[] labels = new int[count];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (raw.pixels()[i] & 0xFF) / 255f;
+        }
+        for (int i = 0; i < count; i++) {
+            labels[i] = raw.labels()[i];
+        }
+        return new ImageSet(px, labels, classes, 1, side, side);
     }
 
     /** Writes train-/t10k- image and label IDX files (gzip-compressed) of 8 x 8 images into {@code dir}. */

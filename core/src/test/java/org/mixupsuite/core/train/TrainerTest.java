@@ -26,16 +26,7 @@ class TrainerTest {
     }
 
     private static ImageSet synthetic(int n) {
-        SyntheticImages.Raw raw = SyntheticImages.generate(n, 4, 8, 9);
-        float[] px = new float[raw.pixels().length];
-        int[] y = new int[n];
-        for (int i = 0; i < px.length; i++) {
-            px[i] = (raw.pixels()[i] & 0xFF) / 255f;
-        }
-        for (int i = 0; i < n; i++) {
-            y[i] = raw.labels()[i];
-        }
-        return new ImageSet(px, y, 4, 1, 8, 8);
+        return SyntheticImages.imageSet(n, 4, 8, 9);
     }
 
     @Test
