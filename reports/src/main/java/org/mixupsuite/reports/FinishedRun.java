@@ -46,6 +46,8 @@ public record FinishedRun(String study, Path dir, Map<String, Object> config, Ma
         return f instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
+    private static final List<String> NOT_SETTINGS = List.of("status", "status_per_seed", "message");
+
     /** The setting keys of this study's conditions (model, method, alpha, ...), plus seed or seeds. */
     @SuppressWarnings("unchecked")
     public Set<String> settingKeys() {
@@ -58,6 +60,14 @@ public record FinishedRun(String study, Path dir, Map<String, Object> config, Ma
                 if (o instanceof Map<?, ?> m) {
                     keys.addAll(((Map<String, Object>) m).keySet());
                 }
+            }
+        }
+        if (metrics.get(Metrics.FIGURES) instanceof List<?> figures) {
+            // runs that list their figures (a sweep's, whose config has no condition list): the rest are settings
+            Set<String> figureKeys = new LinkedHashSet<>();
+            figures.forEach(f -> List.of("", "_mean", "_ci95", "_per_seed").forEach(s -> figureKeys.add(f + s)));
+            for (Map<String, Object> c : conditions()) {
+                c.keySet().stream().filter(k -> !figureKeys.contains(k) && !NOT_SETTINGS.contains(k)).forEach(keys::add);
             }
         }
         keys.add("seed");

@@ -59,7 +59,7 @@ public final class CommonOptions {
     }
 
     /** One condition per core when ND4J runs single-threaded ops, which is fastest for the suite's small models. */
-    static int defaultJobs() {
+    public static int defaultJobs() {
         int cores = Runtime.getRuntime().availableProcessors();
         int ompThreads = 1;
         String env = System.getenv("OMP_NUM_THREADS");

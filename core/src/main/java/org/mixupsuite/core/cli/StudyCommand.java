@@ -16,6 +16,7 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.mixupsuite.core.BadInputException;
+import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.findings.Findings;
 import org.mixupsuite.core.run.Condition;
 import org.mixupsuite.core.run.Experiment;
@@ -32,6 +33,7 @@ public final class StudyCommand implements Command {
     private final Study study;
     private boolean verbose;
     private Path lastMetrics;
+    private List<Claim> lastClaims = List.of();
 
     public StudyCommand(Study study) {
         this.study = study;
@@ -91,7 +93,7 @@ public final class StudyCommand implements Command {
                 return 0;
             }
             Experiment<?> experiment = study.plan(cmd, settings);
-            return execute(experiment, settings, run, replayed, out);
+            return execute(experiment, settings, run, replayed, out, err);
         } catch (ParseException e) {
             err.println("mixup " + name() + ": " + e.getMessage() + " (see ./mixup " + name() + " --help)");
             return 2;
@@ -105,9 +107,9 @@ public final class StudyCommand implements Command {
     }
 
     private <C extends Condition> int execute(Experiment<C> experiment, RunSettings settings, RunDirectory resumeDir,
-                                              List<String> args, PrintStream out) throws Exception {
+                                              List<String> args, PrintStream out, PrintStream err) throws Exception {
         RunDirectory run = resumeDir != null ? resumeDir : RunDirectory.create(settings.out(), name(), settings.seed());
-        StudyRunner<C> runner = new StudyRunner<>(name(), experiment, settings, run, out);
+        StudyRunner<C> runner = new StudyRunner<>(name(), experiment, settings, run, out, err);
         if (resumeDir == null) {
             runner.writeConfig(args);
         }
@@ -140,6 +142,7 @@ public final class StudyCommand implements Command {
             Findings.print(findings, null, out);
         }
         lastMetrics = run.metrics();
+        lastClaims = experiment.claims();
         out.println("wrote " + run.metrics() + (verbose ? "" : "  (every condition's figures there, or with --verbose)"));
         return 0;
     }
@@ -151,8 +154,13 @@ public final class StudyCommand implements Command {
     }
 
     /** The metrics.json of the run this command finished last, or null. */
-    Path lastMetrics() {
+    public Path lastMetrics() {
         return lastMetrics;
+    }
+
+    /** The claims the run this command finished last tested (empty before any), e.g. for a sweep to decide them across runs. */
+    public List<Claim> lastClaims() {
+        return lastClaims;
     }
 
     @SuppressWarnings("unchecked")

@@ -2,8 +2,10 @@ package org.mixupsuite.core.run;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.findings.Finding;
 import org.mixupsuite.core.findings.Findings;
@@ -20,7 +22,53 @@ public final class Metrics {
     public static final List<String> CONTRACT_SETTINGS = List.of("model", "method", "alpha", "dropout", "corruption",
             "attack", "epsilon", "box", "dataset");
 
+    /** metrics.json's list of the figure names its rows carry. */
+    public static final String FIGURES = "figures";
+    /** Keys of a per-seed row that are neither settings nor figures. */
+    private static final List<String> ROW_BOOKKEEPING = List.of("seed", "status", "message");
+
     private Metrics() {
+    }
+
+    private static <C extends Condition> List<String> figureNames(RunResults<C> results) {
+        Set<String> names = new LinkedHashSet<>();
+        results.results().forEach(r -> r.result().metricRows().forEach(row -> names.addAll(row.figures().keySet())));
+        return List.copyOf(names);
+    }
+
+    /**
+     * Per-seed rows (as metrics.json holds them with one seed, from any number of runs) regrouped by
+     * their settings into multi-seed rows, with the same keys a multi-seed run writes. Rows are
+     * grouped in the order their settings first appear; {@code figures} names the keys that are figures.
+     */
+    public static List<Map<String, Object>> aggregateRows(List<Map<String, Object>> perSeedRows, List<String> figures) {
+        Map<Map<String, Object>, List<Map<String, Object>>> groups = new LinkedHashMap<>();
+        for (Map<String, Object> row : perSeedRows) {
+            Map<String, Object> settings = new LinkedHashMap<>(row);
+            settings.keySet().removeAll(figures);
+            settings.keySet().removeAll(ROW_BOOKKEEPING);
+            groups.computeIfAbsent(settings, k -> new ArrayList<>()).add(row);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        groups.forEach((settings, rows) -> {
+            Map<String, Object> c = new LinkedHashMap<>(settings);
+            c.put("seeds", rows.stream().map(r -> r.get("seed")).toList());
+            List<Object> statuses = rows.stream().map(r -> r.get("status")).toList();
+            boolean allComplete = statuses.stream().allMatch(ConditionResult.COMPLETE::equals);
+            c.put("status", allComplete ? ConditionResult.COMPLETE : ConditionResult.DIVERGED);
+            if (!allComplete) {
+                c.put("status_per_seed", statuses);
+                rows.stream().map(r -> r.get("message")).filter(m -> m != null).findFirst().ifPresent(m -> c.put("message", m));
+            }
+            List<Map<String, Object>> perSeedFigures = rows.stream().map(r -> {
+                Map<String, Object> f = new LinkedHashMap<>();
+                figures.stream().filter(r::containsKey).forEach(name -> f.put(name, r.get(name)));
+                return f;
+            }).toList();
+            putFigures(c, perSeedFigures);
+            out.add(c);
+        });
+        return out;
     }
 
     public static <C extends Condition> Map<String, Object> document(String study, RunResults<C> results,
@@ -29,6 +77,8 @@ public final class Metrics {
         doc.put("study", study);
         List<Map<String, Object>> conditions = seedCount > 1 ? aggregated(results) : perSeed(results);
         doc.put("conditions", conditions);
+        // which keys of a row are figures (the rest are settings), for readers that regroup rows (sweeps)
+        doc.put(FIGURES, figureNames(results));
         if (!claims.isEmpty()) {
             doc.put("findings", Findings.evaluate(claims, conditions).stream().map(Finding::toJson).toList());
         }

@@ -22,9 +22,14 @@ public record RunDirectory(Path dir) {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     public static RunDirectory create(Path out, String study, long seed) throws IOException {
+        return create(out, study, "seed" + seed);
+    }
+
+    /** A new folder {@code <out>/<study>/<time>-<tag>}, e.g. a sweep's ({@code ...-sweep}). */
+    public static RunDirectory create(Path out, String study, String tag) throws IOException {
         Path studyDir = out.resolve(study);
         Files.createDirectories(studyDir);
-        String base = LocalDateTime.now().format(ID_TIME) + "-seed" + seed;
+        String base = LocalDateTime.now().format(ID_TIME) + "-" + tag;
         for (int attempt = 1; ; attempt++) {
             Path candidate = studyDir.resolve(attempt == 1 ? base : base + "-" + attempt);
             try {

@@ -29,14 +29,22 @@ public final class StudyRunner<C extends Condition> {
     private final RunSettings settings;
     private final RunDirectory run;
     private final PrintStream out;
+    private final PrintStream progress;
     private final HistoryLog history;
 
     public StudyRunner(String study, Experiment<C> experiment, RunSettings settings, RunDirectory run, PrintStream out) {
+        this(study, experiment, settings, run, out, System.err);
+    }
+
+    /** @param progress where the progress bar goes: stderr for a user, a log file for a sweep's cell */
+    public StudyRunner(String study, Experiment<C> experiment, RunSettings settings, RunDirectory run, PrintStream out,
+                       PrintStream progress) {
         this.study = study;
         this.experiment = experiment;
         this.settings = settings;
         this.run = run;
         this.out = out;
+        this.progress = progress;
         this.history = new HistoryLog(run.history());
     }
 
@@ -77,7 +85,7 @@ public final class StudyRunner<C extends Condition> {
         }
         long total = pending.stream().mapToLong(t -> experiment.workUnits(t.condition)).sum();
         Throwable failure = null;
-        try (ProgressBar bar = Progress.bar(study, total)) {
+        try (ProgressBar bar = Progress.bar(study, total, progress)) {
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.jobs()));
             try {
                 List<Future<ConditionResult>> futures = new ArrayList<>();

@@ -1,0 +1,123 @@
+package org.mixupsuite.sweep;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.mixupsuite.core.charts.Charts;
+import org.mixupsuite.core.charts.Palette;
+import org.mixupsuite.core.run.RowMatch;
+
+/**
+ * One chart per headline figure and swept option: the figure's mean over seeds against the option's
+ * value, a line per condition (ERM's beside mixup's), each with its 95% band.
+ */
+final class SweepCharts {
+
+    private SweepCharts() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static void draw(Map<String, Object> metrics, Grid grid, Path dir) throws IOException {
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) metrics.get("conditions");
+        if (metrics.get("comparison_focus") instanceof Map<?, ?> focus) {
+            rows = rows.stream().filter(r -> RowMatch.matches((Map<String, Object>) focus, r)).toList();
+        }
+        List<String> figures = metrics.get("headline_figures") instanceof List<?> h && !h.isEmpty()
+                ? h.stream().map(String::valueOf).toList()
+                : ((List<Object>) metrics.get("figures")).stream().limit(1).map(String::valueOf).toList();
+        for (Map.Entry<String, List<String>> axis : grid.axes().entrySet()) {
+            if (axis.getValue().size() < 2 || !axis.getValue().stream().allMatch(v -> SweepMetrics.number(v) instanceof Double)) {
+                continue;
+            }
+            Set<String> figureKeys = new HashSet<>();
+            for (Object f : (List<Object>) metrics.get("figures")) {
+                for (String suffix : List.of("", "_mean", "_ci95", "_per_seed")) {
+                    figureKeys.add(f + suffix);
+                }
+            }
+            for (String figure : figures) {
+                draw(rows, SweepMetrics.settingOf(axis.getKey()), axis.getKey(), figure, figureKeys, metrics.get("study"), dir);
+            }
+        }
+    }
+
+    private static void draw(List<Map<String, Object>> rows, String axisKey, String option, String figure,
+                             Set<String> figureKeys, Object study, Path dir) throws IOException {
+        // a line is a condition: the row's settings apart from the swept one
+        Map<Map<String, Object>, List<Map<String, Object>>> lines = new LinkedHashMap<>();
+        for (Map<String, Object> r : rows) {
+            if (r.get(figure) instanceof Number) {
+                lines.computeIfAbsent(settings(r, axisKey, figureKeys), k -> new ArrayList<>()).add(r);
+            }
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        List<String> varying = varyingKeys(new ArrayList<>(lines.keySet()));
+        List<Charts.Series> series = new ArrayList<>();
+        for (Map.Entry<Map<String, Object>, List<Map<String, Object>>> line : lines.entrySet()) {
+            List<Map<String, Object>> points = line.getValue().stream()
+                    .sorted((a, b) -> Double.compare(((Number) a.get(axisKey)).doubleValue(), ((Number) b.get(axisKey)).doubleValue()))
+                    .toList();
+            int n = points.size();
+            double[] x = new double[n];
+            double[] y = new double[n];
+            double[] lo = new double[n];
+            double[] hi = new double[n];
+            for (int i = 0; i < n; i++) {
+                Map<String, Object> p = points.get(i);
+                x[i] = ((Number) p.get(axisKey)).doubleValue();
+                y[i] = ((Number) p.get(figure)).doubleValue();
+                double ci = p.get(figure + "_ci95") instanceof Number c ? c.doubleValue() : 0;
+                lo[i] = y[i] - ci;
+                hi[i] = y[i] + ci;
+            }
+            String label = label(line.getKey(), varying);
+            String method = String.valueOf(line.getKey().getOrDefault("method", ""));
+            series.add(new Charts.Series(label, Palette.method(method, series.size() % 4, 4), x, y, lo, hi,
+                    !"erm".equals(method) && method.contains("dropout")));
+        }
+        String title = study + ": " + figure + " against " + option + " (mean over seeds, 95% band)";
+        Charts.savePng(Charts.line(title, option, figure, series, List.of()),
+                dir.resolve("sweep-" + figure + "-vs-" + option.replaceAll("[^A-Za-z0-9.+-]", "_") + ".png"));
+    }
+
+    private static final List<String> NOT_SETTINGS = List.of("seeds", "status", "status_per_seed", "message");
+
+    private static Map<String, Object> settings(Map<String, Object> row, String axisKey, Set<String> figureKeys) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        row.forEach((k, v) -> {
+            if (!k.equals(axisKey) && !figureKeys.contains(k) && !NOT_SETTINGS.contains(k)) {
+                s.put(k, v);
+            }
+        });
+        return s;
+    }
+
+    private static List<String> varyingKeys(List<Map<String, Object>> lines) {
+        List<String> keys = new ArrayList<>();
+        for (Map<String, Object> l : lines) {
+            for (String k : l.keySet()) {
+                if (!keys.contains(k) && lines.stream().anyMatch(o -> !Objects.equals(o.get(k), l.get(k)))) {
+                    keys.add(k);
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static String label(Map<String, Object> settings, List<String> varying) {
+        List<String> parts = new ArrayList<>();
+        for (String k : varying) {
+            Object v = settings.get(k);
+            parts.add(k.equals("method") ? String.valueOf(v) : k + "=" + v);
+        }
+        return parts.isEmpty() ? "all" : String.join(" ", parts);
+    }
+}
