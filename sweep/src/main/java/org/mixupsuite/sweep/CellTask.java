@@ -56,6 +56,8 @@ final class CellTask implements Function<Cell, CellOutcome> {
             return record(dir, cell, CellOutcome.COMPLETE, earlier.get(), null, attempt, start, List.of());
         }
         List<String> args = new ArrayList<>();
+        // a run that ended but was killed before its record was written starts afresh below (a new folder):
+        // its claims were never recorded, and the window is the few milliseconds between two files
         if (earlier.isPresent() && !Files.exists(earlier.get().resolve(RunDirectory.METRICS))) {
             args.addAll(List.of("--resume", earlier.get().toString(), "--jobs", "1"));
         } else {
