@@ -64,8 +64,7 @@ public record FinishedRun(String study, Path dir, Map<String, Object> config, Ma
         }
         if (metrics.get(Metrics.FIGURES) instanceof List<?> figures) {
             // runs that list their figures (a sweep's, whose config has no condition list): the rest are settings
-            Set<String> figureKeys = new LinkedHashSet<>();
-            figures.forEach(f -> List.of("", "_mean", "_ci95", "_per_seed").forEach(s -> figureKeys.add(f + s)));
+            Set<String> figureKeys = Metrics.figureKeys(figures);
             for (Map<String, Object> c : conditions()) {
                 c.keySet().stream().filter(k -> !figureKeys.contains(k) && !NOT_SETTINGS.contains(k)).forEach(keys::add);
             }

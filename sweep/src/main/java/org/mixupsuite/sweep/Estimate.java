@@ -34,9 +34,21 @@ final class Estimate {
 
     /**
      * One measured rate: {@code units_per_s} of training for a study's model ({@code "*"}: any of
-     * its models) on a device, with where the figure comes from.
+     * its models) at a scale ({@code "*"}: any; a model's width can differ between scales) on a
+     * device, with where the figure comes from.
      */
-    record Rate(String study, String model, String device, double unitsPerSecond, String unit, String source) {
+    record Rate(String study, String model, String scale, String device, double unitsPerSecond, String unit, String source) {
+
+        boolean fits(String study, String model, String scale, String device) {
+            return this.study.equals(study) && this.device.equals(device)
+                    && (this.model.equals(model) || this.model.equals("*"))
+                    && (this.scale.equals(scale) || this.scale.equals("*"));
+        }
+
+        /** How exactly it fits: a named model and scale before a wildcard. */
+        int specificity() {
+            return (model.equals("*") ? 0 : 2) + (scale.equals("*") ? 0 : 1);
+        }
     }
 
     /** Measured rates, the bench's recorded ones unless a file is given. */
@@ -54,7 +66,8 @@ final class Estimate {
                 if (doc.get("rates") instanceof List<?> list) {
                     for (Object o : list) {
                         Map<?, ?> m = (Map<?, ?>) o;
-                        rates.add(new Rate(String.valueOf(m.get("study")), String.valueOf(m.get("model")),
+                        String scale = m.containsKey("scale") ? String.valueOf(m.get("scale")) : "*";
+                        rates.add(new Rate(String.valueOf(m.get("study")), String.valueOf(m.get("model")), scale,
                                 String.valueOf(m.get("device")), ((Number) m.get("units_per_s")).doubleValue(),
                                 String.valueOf(m.get("unit")), String.valueOf(m.get("source"))));
                     }
@@ -62,7 +75,7 @@ final class Estimate {
                 return new Rates(rates);
             } catch (IOException | ClassCastException | NullPointerException e) {
                 throw new BadInputException(file == null ? Path.of(BUNDLED) : file,
-                        "not a rates file ({\"rates\": [{\"study\", \"model\", \"device\", \"units_per_s\", \"unit\", \"source\"}]}): " + e);
+                        "not a rates file ({\"rates\": [{\"study\", \"model\", \"scale\", \"device\", \"units_per_s\", \"unit\", \"source\"}]}): " + e);
             }
         }
 
@@ -70,10 +83,9 @@ final class Estimate {
             return rates.stream().map(Rate::device).distinct().toList();
         }
 
-        Rate find(String study, String model, String device) {
-            return rates.stream().filter(r -> r.study().equals(study) && r.device().equals(device)
-                    && (r.model().equals(model) || r.model().equals("*")))
-                    .min((a, b) -> a.model().equals("*") ? 1 : b.model().equals("*") ? -1 : 0).orElse(null);
+        Rate find(String study, String model, String scale, String device) {
+            return rates.stream().filter(r -> r.fits(study, model, scale, device))
+                    .max(java.util.Comparator.comparingInt(Rate::specificity)).orElse(null);
         }
     }
 
@@ -104,9 +116,9 @@ final class Estimate {
             for (int d = 0; d < devices.size(); d++) {
                 double hours = 0;
                 for (Work w : work) {
-                    Rate r = rates.find(plan.study(), w.model(), devices.get(d));
+                    Rate r = rates.find(plan.study(), w.model(), plan.scale().id(), devices.get(d));
                     if (r == null) {
-                        String what = plan.study() + " " + w.model() + " on " + devices.get(d);
+                        String what = plan.study() + " " + w.model() + " at " + plan.scale().id() + " scale on " + devices.get(d);
                         if (!unmeasured.contains(what)) {
                             unmeasured.add(what);
                         }
@@ -130,8 +142,8 @@ final class Estimate {
         unmeasured.forEach(u -> out.println("no measured rate for " + u + " (give one with --rates FILE)"));
         out.println("rates used (training only; evaluation, attacks and checkpoints come on top):");
         rates.rates().stream().filter(r -> r.study().equals(plan.study()))
-                .forEach(r -> out.printf(Locale.ROOT, "  %s %s on %s: %.1f %s/s (%s)%n", r.study(), r.model(), r.device(),
-                        r.unitsPerSecond(), r.unit(), r.source()));
+                .forEach(r -> out.printf(Locale.ROOT, "  %s %s (scale %s) on %s: %.1f %s/s (%s)%n", r.study(), r.model(),
+                        r.scale(), r.device(), r.unitsPerSecond(), r.unit(), r.source()));
     }
 
     /** The cell's conditions planned by the study itself (reading its data, as a run would), by model. */

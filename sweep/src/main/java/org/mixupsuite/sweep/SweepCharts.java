@@ -3,7 +3,7 @@ package org.mixupsuite.sweep;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.mixupsuite.core.charts.Charts;
 import org.mixupsuite.core.charts.Palette;
+import org.mixupsuite.core.run.Metrics;
 import org.mixupsuite.core.run.RowMatch;
 
 /**
@@ -35,12 +36,7 @@ final class SweepCharts {
             if (axis.getValue().size() < 2 || !axis.getValue().stream().allMatch(v -> SweepMetrics.number(v) instanceof Double)) {
                 continue;
             }
-            Set<String> figureKeys = new HashSet<>();
-            for (Object f : (List<Object>) metrics.get("figures")) {
-                for (String suffix : List.of("", "_mean", "_ci95", "_per_seed")) {
-                    figureKeys.add(f + suffix);
-                }
-            }
+            Set<String> figureKeys = Metrics.figureKeys((List<?>) metrics.get("figures"));
             for (String figure : figures) {
                 draw(rows, SweepMetrics.settingOf(axis.getKey()), axis.getKey(), figure, figureKeys, metrics.get("study"), dir);
             }
@@ -49,18 +45,13 @@ final class SweepCharts {
 
     private static void draw(List<Map<String, Object>> rows, String axisKey, String option, String figure,
                              Set<String> figureKeys, Object study, Path dir) throws IOException {
-        // a line is a condition: the row's settings apart from the swept one
-        Map<Map<String, Object>, List<Map<String, Object>>> lines = new LinkedHashMap<>();
-        for (Map<String, Object> r : rows) {
-            if (r.get(figure) instanceof Number) {
-                lines.computeIfAbsent(settings(r, axisKey, figureKeys), k -> new ArrayList<>()).add(r);
-            }
-        }
+        Map<Map<String, Object>, List<Map<String, Object>>> lines = lines(rows, axisKey, option, figure, figureKeys);
         if (lines.isEmpty()) {
             return;
         }
         List<String> varying = varyingKeys(new ArrayList<>(lines.keySet()));
         List<Charts.Series> series = new ArrayList<>();
+        Map<String, Integer> drawn = new HashMap<>();
         for (Map.Entry<Map<String, Object>, List<Map<String, Object>>> line : lines.entrySet()) {
             List<Map<String, Object>> points = line.getValue().stream()
                     .sorted((a, b) -> Double.compare(((Number) a.get(axisKey)).doubleValue(), ((Number) b.get(axisKey)).doubleValue()))
@@ -80,12 +71,34 @@ final class SweepCharts {
             }
             String label = label(line.getKey(), varying);
             String method = String.valueOf(line.getKey().getOrDefault("method", ""));
-            series.add(new Charts.Series(label, Palette.method(method, series.size() % 4, 4), x, y, lo, hi,
-                    !"erm".equals(method) && method.contains("dropout")));
+            // a method's lines share its hue, darker for each further one (another corruption rate, say)
+            long sameMethod = lines.keySet().stream().filter(k -> method.equals(String.valueOf(k.getOrDefault("method", "")))).count();
+            int variant = drawn.merge(method, 1, Integer::sum) - 1;
+            series.add(new Charts.Series(label, Palette.method(method, variant, (int) sameMethod), x, y, lo, hi,
+                    method.contains("dropout")));
         }
         String title = study + ": " + figure + " against " + option + " (mean over seeds, 95% band)";
         Charts.savePng(Charts.line(title, option, figure, series, List.of()),
                 dir.resolve("sweep-" + figure + "-vs-" + option.replaceAll("[^A-Za-z0-9.+-]", "_") + ".png"));
+    }
+
+    /**
+     * The chart's lines: each a condition, its rows along the swept option. A condition is the row's
+     * settings apart from the swept one and apart from the setting the option sets (sweeping
+     * {@code --alpha} moves mixup's alpha along its line, ERM's stays 0).
+     */
+    static Map<Map<String, Object>, List<Map<String, Object>>> lines(List<Map<String, Object>> rows, String axisKey,
+                                                                     String option, String figure, Set<String> figureKeys) {
+        Map<Map<String, Object>, List<Map<String, Object>>> lines = new LinkedHashMap<>();
+        String optionSetting = option.replace('-', '_');
+        for (Map<String, Object> r : rows) {
+            if (r.get(figure) instanceof Number) {
+                Map<String, Object> key = settings(r, axisKey, figureKeys);
+                key.remove(optionSetting);
+                lines.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+            }
+        }
+        return lines;
     }
 
     private static final List<String> NOT_SETTINGS = List.of("seeds", "status", "status_per_seed", "message");

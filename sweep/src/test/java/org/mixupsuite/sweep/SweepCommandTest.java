@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mixupsuite.core.run.Json;
+import org.mixupsuite.core.run.Metrics;
 import org.mixupsuite.core.testing.Console;
 import org.mixupsuite.core.testing.SyntheticImages;
 
@@ -56,6 +57,11 @@ class SweepCommandTest {
         assertTrue(findings.stream().anyMatch(f -> "c50-last[alpha=4]".equals(f.get("id")) && Integer.valueOf(2).equals(f.get("seeds"))),
                 findings.toString());
         assertTrue(Files.isRegularFile(sweep.resolve("sweep-test_error_last-vs-alpha.png")));
+        // its lines: one per method, each along both alphas (mixup's own alpha moves with the grid's)
+        var lines = SweepCharts.lines(rows, "grid_alpha", "alpha", "test_error_last",
+                Metrics.figureKeys((List<?>) metrics.get("figures")));
+        assertEquals(4, lines.size(), lines.keySet().toString());
+        lines.values().forEach(points -> assertEquals(2, points.size()));
 
         // a cell is the study's own run: the same figures as running it alone
         Path alone = tmp.resolve("alone");
@@ -149,8 +155,8 @@ class SweepCommandTest {
         assertTrue(Files.notExists(tmp.resolve("runs")), "a dry run writes nothing");
 
         console.reset();
-        assertEquals(0, console.run("sweep", "--study", "flaky", "--dry-run", "--seeds", "1", "--out", tmp.resolve("runs").toString()));
-        assertTrue(console.out().contains("no measured rate for flaky * on cpu-2core"), console.out());
+        assertEquals(0, console.run("sweep", "--study", "flaky", "--scale", "smoke", "--dry-run", "--seeds", "1", "--out", tmp.resolve("runs").toString()));
+        assertTrue(console.out().contains("no measured rate for flaky * at smoke scale on cpu-2core"), console.out());
     }
 
     private static int attempts(Path sweep, String cell) throws Exception {

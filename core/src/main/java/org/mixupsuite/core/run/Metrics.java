@@ -30,6 +30,17 @@ public final class Metrics {
     private Metrics() {
     }
 
+    /** The keys a row may hold the named figures under: the figure, and with several seeds its _mean, _ci95, _per_seed. */
+    public static Set<String> figureKeys(List<?> figures) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Object f : figures) {
+            for (String suffix : List.of("", "_mean", "_ci95", "_per_seed")) {
+                keys.add(f + suffix);
+            }
+        }
+        return keys;
+    }
+
     private static <C extends Condition> List<String> figureNames(RunResults<C> results) {
         Set<String> names = new LinkedHashSet<>();
         results.results().forEach(r -> r.result().metricRows().forEach(row -> names.addAll(row.figures().keySet())));
