@@ -8,8 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mixupsuite.core.cli.CommonOptions;
+import org.mixupsuite.core.cli.StudyCommand;
+import org.mixupsuite.core.run.Condition;
+import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.Json;
 import org.mixupsuite.core.testing.Console;
 import org.mixupsuite.core.testing.SyntheticImages;
@@ -103,6 +109,29 @@ class CorruptLabelsStudyTest {
         assertEquals(c.size(), c.stream().map(MemorizationCondition::slug).distinct().count());
     }
 
+
+    @Test
+    void thePaperPresetPlansOnCifarShapedData(@TempDir Path tmp) throws Exception {
+        // until 2026-12-01 the preset's unused MLP width (0) failed the --hidden check: --scale paper never started
+        Path cifar = Files.createDirectories(tmp.resolve("cifar"));
+        byte[] records = new byte[20 * 3073];
+        for (int i = 0; i < 20; i++) {
+            records[i * 3073] = (byte) (i % 10);
+        }
+        Files.write(cifar.resolve("data_batch_1.bin"), records);
+        Files.write(cifar.resolve("test_batch.bin"), records);
+        String[] args = {"--scale", "paper", "--data", cifar.toString()};
+        CorruptLabelsStudy study = new CorruptLabelsStudy();
+        CommandLine cmd = new DefaultParser().parse(new StudyCommand(study).options(), args);
+        Experiment<?> experiment = study.plan(cmd, CommonOptions.parse(cmd));
+        // 3 corruption rates x (ERM + 4 dropout rates + 4 alphas + 16 pairs), every one on all 20 images for 200 epochs
+        assertEquals(3 * 25, experiment.conditions().size());
+        assertEquals(20L * 200, workUnits(experiment));
+    }
+
+    private static <C extends Condition> long workUnits(Experiment<C> e) {
+        return e.workUnits(e.conditions().get(0));
+    }
 
     @Test
     void thePaperPresetIsThePapersGrid() {

@@ -61,6 +61,10 @@ public final class OptionValues {
 
     /** A whole number of at least 1, or of at least 0 when {@code zeroAllowed}. */
     public static int count(CommandLine cmd, String option, int fallback, boolean zeroAllowed) {
+        if (!cmd.hasOption(option)) {
+            // the preset's own value: a preset may say 0 for what its model does not use (the ResNet's MLP width)
+            return fallback;
+        }
         long v = CommonOptions.longValue(cmd, option, fallback);
         long least = zeroAllowed ? 0 : 1;
         if (v < least || v > Integer.MAX_VALUE) {
