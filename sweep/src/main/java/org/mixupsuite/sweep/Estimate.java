@@ -129,12 +129,17 @@ final class Estimate {
                 }
                 total[d] += hours;
                 longest[d] = Math.max(longest[d], hours);
-                line.append(String.format(Locale.ROOT, "  %10.2f h %s", hours, devices.get(d)));
+                line.append(Double.isNaN(hours) ? String.format(Locale.ROOT, "  %12s %s", "no rate", devices.get(d))
+                        : String.format(Locale.ROOT, "  %10.2f h %s", hours, devices.get(d)));
             }
             out.println(line.toString().stripTrailing() + "  (" + work.stream().mapToLong(Work::units).sum() + " units)");
         }
         int slots = CommonOptions.defaultJobs();
         for (int d = 0; d < devices.size(); d++) {
+            if (Double.isNaN(total[d])) {
+                out.printf("total on %s: not known, some cells' models have no measured rate there%n", devices.get(d));
+                continue;
+            }
             out.printf(Locale.ROOT, "total on %s: %.1f h of training, one cell after another; %.1f h on local[%d]"
                             + " (the longest cell alone: %.1f h); n executors of that size: total / n%n",
                     devices.get(d), total[d], Math.max(total[d] / slots, longest[d]), slots, longest[d]);
