@@ -51,10 +51,11 @@ final class CellTask implements Function<Cell, CellOutcome> {
         Path dir = Path.of(cell.dir());
         Files.createDirectories(dir);
         long start = System.nanoTime();
-        Optional<Path> earlier = runFolder(dir, cell.study());
-        if (earlier.isPresent() && Files.exists(earlier.get().resolve(RunDirectory.METRICS)) && Files.exists(dir.resolve(RECORD))) {
-            return record(dir, cell, CellOutcome.COMPLETE, earlier.get(), null, attempt, start, List.of());
+        CellOutcome done = SweepMetrics.recorded(dir);
+        if (done != null && done.isComplete()) {
+            return done;
         }
+        Optional<Path> earlier = runFolder(dir, cell.study());
         List<String> args = new ArrayList<>();
         // a run that ended but was killed before its record was written starts afresh below (a new folder):
         // its claims were never recorded, and the window is the few milliseconds between two files
@@ -94,15 +95,8 @@ final class CellTask implements Function<Cell, CellOutcome> {
         CellOutcome outcome = new CellOutcome(cell.id(), status, run == null ? null : sweepDir.relativize(run).toString(),
                 message, attempt + 1, (System.nanoTime() - start) / 1e9);
         Map<String, Object> record = new LinkedHashMap<>();
-        if (Files.exists(dir.resolve(RECORD)) && claims.isEmpty()) {
-            // a finished cell seen again keeps the claims its run recorded
-            Object earlier = Json.readObject(dir.resolve(RECORD)).get("claims");
-            if (earlier != null) {
-                record.put("claims", earlier);
-            }
-        }
         record.put("outcome", outcome);
-        record.putIfAbsent("claims", claims);
+        record.put("claims", claims);
         Json.write(dir.resolve(RECORD), record);
         return outcome;
     }
