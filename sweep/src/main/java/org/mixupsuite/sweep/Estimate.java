@@ -99,7 +99,7 @@ final class Estimate {
         this.rates = rates;
     }
 
-    void print(SweepPlan plan, PrintStream out) throws ParseException {
+    void print(SweepPlan plan, PrintStream out) {
         Study study = CellTask.study(plan.study());
         List<Cell> cells = plan.cells(plan.out().resolve(plan.study()).resolve("<sweep>"));
         List<String> devices = rates.devices();
@@ -141,7 +141,7 @@ final class Estimate {
                 continue;
             }
             out.printf(Locale.ROOT, "total on %s: %.1f h of training, one cell after another; %.1f h on local[%d]"
-                            + " (the longest cell alone: %.1f h); n executors of that size: total / n%n",
+                            + " (the longest cell alone: %.1f h); on n such machines, the total / n%n",
                     devices.get(d), total[d], Math.max(total[d] / slots, longest[d]), slots, longest[d]);
         }
         unmeasured.forEach(u -> out.println("no measured rate for " + u + " (give one with --rates FILE)"));
