@@ -2,7 +2,6 @@ package org.mixupsuite.reports;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,13 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.mixupsuite.core.BadInputException;
 import org.mixupsuite.core.cli.Command;
 import org.mixupsuite.core.cli.CommonOptions;
+import org.mixupsuite.core.cli.OptionValues;
 
 /**
  * {@code ./mixup check}: compares runs' figures with a baseline's ranges. One line per compared
@@ -60,9 +59,7 @@ public final class CheckCommand implements Command {
         try {
             CommandLine cmd = new DefaultParser().parse(options(), args);
             if (cmd.hasOption("help")) {
-                PrintWriter w = new PrintWriter(out);
-                new HelpFormatter().printHelp(w, 100, "./mixup check [options]", summary(), options(), 2, 4, "", false);
-                w.flush();
+                OptionValues.printHelp(out, "./mixup check [options]", summary(), options());
                 return 0;
             }
             Path baselineFile = Path.of(cmd.getOptionValue("baseline", DEFAULT_BASELINE.toString()));

@@ -46,8 +46,6 @@ public record FinishedRun(String study, Path dir, Map<String, Object> config, Ma
         return f instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
-    private static final List<String> NOT_SETTINGS = List.of("status", "status_per_seed", "message");
-
     /** The setting keys of this study's conditions (model, method, alpha, ...), plus seed or seeds. */
     @SuppressWarnings("unchecked")
     public Set<String> settingKeys() {
@@ -64,10 +62,7 @@ public record FinishedRun(String study, Path dir, Map<String, Object> config, Ma
         }
         if (metrics.get(Metrics.FIGURES) instanceof List<?> figures) {
             // runs that list their figures (a sweep's, whose config has no condition list): the rest are settings
-            Set<String> figureKeys = Metrics.figureKeys(figures);
-            for (Map<String, Object> c : conditions()) {
-                c.keySet().stream().filter(k -> !figureKeys.contains(k) && !NOT_SETTINGS.contains(k)).forEach(keys::add);
-            }
+            conditions().forEach(c -> keys.addAll(Metrics.settingsOf(c, figures).keySet()));
         }
         keys.add("seed");
         keys.add("seeds");

@@ -2,7 +2,6 @@ package org.mixupsuite.reports;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.mixupsuite.core.cli.Command;
 import org.mixupsuite.core.cli.CommonOptions;
+import org.mixupsuite.core.cli.OptionValues;
 import org.mixupsuite.core.run.AtomicFiles;
 
 /** {@code ./mixup report}: the HTML index and comparison charts over every finished run. */
@@ -50,9 +49,7 @@ public final class ReportCommand implements Command {
             return 2;
         }
         if (cmd.hasOption("help")) {
-            PrintWriter w = new PrintWriter(out);
-            new HelpFormatter().printHelp(w, 100, "./mixup report [options]", summary(), options(), 2, 4, "", false);
-            w.flush();
+            OptionValues.printHelp(out, "./mixup report [options]", summary(), options());
             return 0;
         }
         Path runs = Path.of(cmd.getOptionValue("runs", CommonOptions.DEFAULT_OUT.toString()));

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.mixupsuite.core.charts.Charts;
 import org.mixupsuite.core.charts.Palette;
 import org.mixupsuite.core.run.Metrics;
@@ -36,16 +35,16 @@ final class SweepCharts {
             if (axis.getValue().size() < 2 || !axis.getValue().stream().allMatch(v -> SweepMetrics.number(v) instanceof Double)) {
                 continue;
             }
-            Set<String> figureKeys = Metrics.figureKeys((List<?>) metrics.get("figures"));
             for (String figure : figures) {
-                draw(rows, SweepMetrics.settingOf(axis.getKey()), axis.getKey(), figure, figureKeys, metrics.get("study"), dir);
+                draw(rows, SweepMetrics.settingOf(axis.getKey()), axis.getKey(), figure, (List<?>) metrics.get("figures"),
+                        metrics.get("study"), dir);
             }
         }
     }
 
     private static void draw(List<Map<String, Object>> rows, String axisKey, String option, String figure,
-                             Set<String> figureKeys, Object study, Path dir) throws IOException {
-        Map<Map<String, Object>, List<Map<String, Object>>> lines = lines(rows, axisKey, option, figure, figureKeys);
+                             List<?> figureNames, Object study, Path dir) throws IOException {
+        Map<Map<String, Object>, List<Map<String, Object>>> lines = lines(rows, axisKey, option, figure, figureNames);
         if (lines.isEmpty()) {
             return;
         }
@@ -88,29 +87,18 @@ final class SweepCharts {
      * {@code --alpha} moves mixup's alpha along its line, ERM's stays 0).
      */
     static Map<Map<String, Object>, List<Map<String, Object>>> lines(List<Map<String, Object>> rows, String axisKey,
-                                                                     String option, String figure, Set<String> figureKeys) {
+                                                                     String option, String figure, List<?> figureNames) {
         Map<Map<String, Object>, List<Map<String, Object>>> lines = new LinkedHashMap<>();
         String optionSetting = option.replace('-', '_');
         for (Map<String, Object> r : rows) {
             if (r.get(figure) instanceof Number) {
-                Map<String, Object> key = settings(r, axisKey, figureKeys);
+                Map<String, Object> key = Metrics.settingsOf(r, figureNames);
+                key.remove(axisKey);
                 key.remove(optionSetting);
                 lines.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
             }
         }
         return lines;
-    }
-
-    private static final List<String> NOT_SETTINGS = List.of("seeds", "status", "status_per_seed", "message");
-
-    private static Map<String, Object> settings(Map<String, Object> row, String axisKey, Set<String> figureKeys) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        row.forEach((k, v) -> {
-            if (!k.equals(axisKey) && !figureKeys.contains(k) && !NOT_SETTINGS.contains(k)) {
-                s.put(k, v);
-            }
-        });
-        return s;
     }
 
     private static List<String> varyingKeys(List<Map<String, Object>> lines) {

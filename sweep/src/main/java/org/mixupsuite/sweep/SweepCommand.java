@@ -1,7 +1,6 @@
 package org.mixupsuite.sweep;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,13 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.mixupsuite.core.BadInputException;
 import org.mixupsuite.core.cli.Command;
 import org.mixupsuite.core.cli.CommonOptions;
+import org.mixupsuite.core.cli.OptionValues;
 import org.mixupsuite.core.cli.StudyCommand;
 import org.mixupsuite.core.run.Json;
 import org.mixupsuite.core.run.RunDirectory;
@@ -72,10 +71,8 @@ public final class SweepCommand implements Command {
         try {
             CommandLine cmd = new DefaultParser().parse(options, args);
             if (cmd.hasOption("help")) {
-                PrintWriter w = new PrintWriter(out);
-                new HelpFormatter().printHelp(w, 100, "./mixup sweep --study NAME [--grid GRID] [options] [-- study options]",
-                        summary(), options, 2, 4, "", false);
-                w.flush();
+                OptionValues.printHelp(out, "./mixup sweep --study NAME [--grid GRID] [options] [-- study options]",
+                        summary(), options);
                 return 0;
             }
             Path resume = cmd.hasOption("resume") ? Path.of(cmd.getOptionValue("resume")) : null;

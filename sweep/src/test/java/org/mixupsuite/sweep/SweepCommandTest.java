@@ -59,7 +59,7 @@ class SweepCommandTest {
         assertTrue(Files.isRegularFile(sweep.resolve("sweep-test_error_last-vs-alpha.png")));
         // its lines: one per method, each along both alphas (mixup's own alpha moves with the grid's)
         var lines = SweepCharts.lines(rows, "grid_alpha", "alpha", "test_error_last",
-                Metrics.figureKeys((List<?>) metrics.get("figures")));
+                (List<?>) metrics.get("figures"));
         assertEquals(4, lines.size(), lines.keySet().toString());
         lines.values().forEach(points -> assertEquals(2, points.size()));
 

@@ -1,9 +1,13 @@
 package org.mixupsuite.core.cli;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 import org.mixupsuite.core.BadInputException;
 
 /**
@@ -11,6 +15,13 @@ import org.mixupsuite.core.BadInputException;
  * the option and the value that is wrong (the launcher turns it into exit code 2).
  */
 public final class OptionValues {
+
+    /** A command's --help, in the one layout every command prints (Commons CLI, 100 columns). */
+    public static void printHelp(PrintStream out, String usage, String summary, Options options) {
+        PrintWriter w = new PrintWriter(out);
+        new HelpFormatter().printHelp(w, 100, usage, summary, options, 2, 4, "", false);
+        w.flush();
+    }
 
     private OptionValues() {
     }

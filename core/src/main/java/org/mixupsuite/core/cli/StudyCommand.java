@@ -1,7 +1,6 @@
 package org.mixupsuite.core.cli;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.mixupsuite.core.BadInputException;
@@ -67,7 +65,7 @@ public final class StudyCommand implements Command {
         try {
             CommandLine cmd = new DefaultParser().parse(options, args);
             if (cmd.hasOption("help")) {
-                printHelp(out, options);
+                OptionValues.printHelp(out, "./mixup " + name() + " [options]", summary(), options);
                 return 0;
             }
             if (!cmd.getArgList().isEmpty()) {
@@ -174,11 +172,5 @@ public final class StudyCommand implements Command {
             out.add(String.valueOf(a));
         }
         return out;
-    }
-
-    private void printHelp(PrintStream out, Options options) {
-        PrintWriter w = new PrintWriter(out);
-        new HelpFormatter().printHelp(w, 100, "./mixup " + name() + " [options]", summary(), options, 2, 4, "", false);
-        w.flush();
     }
 }

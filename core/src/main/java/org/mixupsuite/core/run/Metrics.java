@@ -24,8 +24,8 @@ public final class Metrics {
 
     /** metrics.json's list of the figure names its rows carry. */
     public static final String FIGURES = "figures";
-    /** Keys of a per-seed row that are neither settings nor figures. */
-    private static final List<String> ROW_BOOKKEEPING = List.of("seed", "status", "message");
+    /** Keys of a row that are neither settings nor figures: which seeds, and how they ended. */
+    private static final List<String> BOOKKEEPING = List.of("seed", "seeds", "status", "status_per_seed", "message");
 
     private Metrics() {
     }
@@ -39,6 +39,14 @@ public final class Metrics {
             }
         }
         return keys;
+    }
+
+    /** A row's settings: what is left of it without its figures (named in metrics.json's figures) and bookkeeping. */
+    public static Map<String, Object> settingsOf(Map<String, Object> row, List<?> figures) {
+        Map<String, Object> settings = new LinkedHashMap<>(row);
+        settings.keySet().removeAll(figureKeys(figures));
+        settings.keySet().removeAll(BOOKKEEPING);
+        return settings;
     }
 
     private static <C extends Condition> List<String> figureNames(RunResults<C> results) {
@@ -55,22 +63,13 @@ public final class Metrics {
     public static List<Map<String, Object>> aggregateRows(List<Map<String, Object>> perSeedRows, List<String> figures) {
         Map<Map<String, Object>, List<Map<String, Object>>> groups = new LinkedHashMap<>();
         for (Map<String, Object> row : perSeedRows) {
-            Map<String, Object> settings = new LinkedHashMap<>(row);
-            settings.keySet().removeAll(figures);
-            settings.keySet().removeAll(ROW_BOOKKEEPING);
-            groups.computeIfAbsent(settings, k -> new ArrayList<>()).add(row);
+            groups.computeIfAbsent(settingsOf(row, figures), k -> new ArrayList<>()).add(row);
         }
         List<Map<String, Object>> out = new ArrayList<>();
         groups.forEach((settings, rows) -> {
             Map<String, Object> c = new LinkedHashMap<>(settings);
             c.put("seeds", rows.stream().map(r -> r.get("seed")).toList());
-            List<Object> statuses = rows.stream().map(r -> r.get("status")).toList();
-            boolean allComplete = statuses.stream().allMatch(ConditionResult.COMPLETE::equals);
-            c.put("status", allComplete ? ConditionResult.COMPLETE : ConditionResult.DIVERGED);
-            if (!allComplete) {
-                c.put("status_per_seed", statuses);
-                rows.stream().map(r -> r.get("message")).filter(m -> m != null).findFirst().ifPresent(m -> c.put("message", m));
-            }
+            putStatus(c, rows.stream().map(r -> r.get("status")).toList(), rows.stream().map(r -> r.get("message")).toList());
             List<Map<String, Object>> perSeedFigures = rows.stream().map(r -> {
                 Map<String, Object> f = new LinkedHashMap<>();
                 figures.stream().filter(r::containsKey).forEach(name -> f.put(name, r.get(name)));
@@ -129,7 +128,8 @@ public final class Metrics {
                 Map<String, Object> c = new LinkedHashMap<>(e.getKey().settings());
                 c.putAll(template.settings());
                 c.put("seeds", runs.stream().map(RunResults.SeedResult::seed).toList());
-                putStatus(c, runs);
+                putStatus(c, runs.stream().map(r -> (Object) r.result().status()).toList(),
+                        runs.stream().map(r -> (Object) r.result().message()).toList());
                 List<Map<String, Object>> perSeedFigures = rows.stream()
                         .map(row -> row == null ? Map.<String, Object>of() : row.figures()).toList();
                 putFigures(c, perSeedFigures);
@@ -139,14 +139,13 @@ public final class Metrics {
         return out;
     }
 
-    private static <C extends Condition> void putStatus(Map<String, Object> c, List<RunResults.SeedResult<C>> runs) {
-        List<String> statuses = runs.stream().map(r -> r.result().status()).toList();
+    /** One status for a condition's seeds: complete if every seed is, else diverged with each seed's and the first message. */
+    private static void putStatus(Map<String, Object> c, List<Object> statuses, List<Object> messages) {
         boolean allComplete = statuses.stream().allMatch(ConditionResult.COMPLETE::equals);
         c.put("status", allComplete ? ConditionResult.COMPLETE : ConditionResult.DIVERGED);
         if (!allComplete) {
             c.put("status_per_seed", statuses);
-            runs.stream().map(r -> r.result().message()).filter(m -> m != null).findFirst()
-                    .ifPresent(m -> c.put("message", m));
+            messages.stream().filter(m -> m != null).findFirst().ifPresent(m -> c.put("message", m));
         }
     }
 
