@@ -11,6 +11,7 @@ import org.mixupsuite.core.run.ConditionContext;
 import org.mixupsuite.core.run.ConditionResult;
 import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.Json;
+import org.mixupsuite.core.run.PreloadedBlas;
 import org.mixupsuite.core.run.RunResults;
 
 /**
@@ -23,7 +24,7 @@ final class BenchExperiment implements Experiment<Workload> {
     private static final Object ONE_AT_A_TIME = new Object();
     /** DL4J's switch for its oneDNN layer helpers (see org.nd4j.nativeblas.Nd4jCpu) and JavaCPP's memory caps. */
     private static final List<String> INHERITED_PROPERTIES = List.of("org.eclipse.deeplearning4j.helpers.disable",
-            "org.bytedeco.javacpp.maxbytes", "org.bytedeco.javacpp.maxphysicalbytes");
+            "org.bytedeco.javacpp.maxbytes", "org.bytedeco.javacpp.maxphysicalbytes", PreloadedBlas.REAPER_PROPERTY);
 
     private final BenchStudy.Preset preset;
     private final Path data;

@@ -19,6 +19,7 @@ import org.mixupsuite.core.cli.OptionValues;
 import org.mixupsuite.core.data.ImageData;
 import org.mixupsuite.core.data.ImageDataLoader;
 import org.mixupsuite.core.run.Experiment;
+import org.mixupsuite.core.run.PreloadedBlas;
 import org.mixupsuite.core.run.RunSettings;
 import org.mixupsuite.core.run.Scale;
 import org.mixupsuite.core.run.Study;
@@ -137,7 +138,7 @@ public final class BenchStudy implements Study {
                     return AVAILABLE;
                 }
                 Path script = home().resolve("data-scripts").resolve("install-torch.sh");
-                Process install = new ProcessBuilder("bash", script.toString()).inheritIO().start();
+                Process install = PreloadedBlas.leftOut(new ProcessBuilder("bash", script.toString())).inheritIO().start();
                 if (install.waitFor() != 0) {
                     return "installing python3-torch with " + script + " failed";
                 }

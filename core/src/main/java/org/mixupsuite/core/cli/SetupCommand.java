@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.mixupsuite.core.run.PreloadedBlas;
 
 /** {@code ./mixup setup}: runs data-scripts/setup.sh, which prepares the embedded default data idempotently. */
 final class SetupCommand implements Command {
@@ -38,7 +39,7 @@ final class SetupCommand implements Command {
         List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(command).inheritIO().start();
+            Process p = PreloadedBlas.leftOut(new ProcessBuilder(command)).inheritIO().start();
             int code = p.waitFor();
             if (code != 0) {
                 err.println("mixup setup: " + script + " exited with " + code);

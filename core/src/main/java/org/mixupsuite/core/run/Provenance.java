@@ -46,6 +46,7 @@ public final class Provenance {
             threads.put(var, System.getenv(var));
         }
         env.put("thread_settings", threads);
+        env.put("blas", PreloadedBlas.inUse());
         if (Boolean.getBoolean(LambdaSampler.NO_MIXING_DRILL)) {
             env.put("drill", "no-mixing: every lambda was 1, mixup did nothing");
         }
