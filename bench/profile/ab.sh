@@ -24,7 +24,7 @@ run() {  # side, assignments, workload spec
   for kv in $assign; do [ "${kv%%=*}" = MIXUP_BLAS_PRELOAD ] && blas="${kv#*=}"; done
   [ "$assign" = - ] && assign=""
   local out
-  out=$(env OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE ${blas:+LD_PRELOAD=$blas} $assign \
+  out=$(env -u LD_PRELOAD OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE ${blas:+LD_PRELOAD=$blas} $assign \
     java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=1g -Dorg.bytedeco.javacpp.maxphysicalbytes=3g \
     -Dorg.eclipse.deeplearning4j.helpers.disable=false -Djdk.lang.processReaperUseDefaultStackSize=true \
     -cp "$home/app/target/lib/*" org.mixupsuite.bench.BenchWorkload "$name" "$data" "$warm" "$timed" 0 quick 2>/dev/null | tail -1)
