@@ -19,13 +19,14 @@ run() {  # side, assignments, workload spec
   local side=$1 assign=$2 name warm timed data blas
   IFS=: read -r name warm timed <<< "$3"
   case "$name" in mlp|lenet|fgsm|mlp-mixup-ratio) data="$images" ;; *) data=- ;; esac
-  # the launcher's own settings: OpenMP, the preloaded BLAS (unless the side empties it), the quick caps
+  # what the bench's children get: OpenMP, the preloaded BLAS (unless the side empties it), a 2 GB
+  # heap and the launcher's quick-scale JavaCPP caps
   blas="$preload"
   for kv in $assign; do [ "${kv%%=*}" = MIXUP_BLAS_PRELOAD ] && blas="${kv#*=}"; done
   [ "$assign" = - ] && assign=""
   local out
   out=$(env -u LD_PRELOAD OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE ${blas:+LD_PRELOAD=$blas} $assign \
-    java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=1g -Dorg.bytedeco.javacpp.maxphysicalbytes=3g \
+    java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=1g -Dorg.bytedeco.javacpp.maxphysicalbytes=2700m \
     -Dorg.eclipse.deeplearning4j.helpers.disable=false -Djdk.lang.processReaperUseDefaultStackSize=true \
     -cp "$home/app/target/lib/*" org.mixupsuite.bench.BenchWorkload "$name" "$data" "$warm" "$timed" 0 quick 2>/dev/null | tail -1)
   echo "pair$pair $side $name $out"
