@@ -1,20 +1,19 @@
 package org.mixupsuite.gan;
 
-import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.util.MathArrays;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.mixupsuite.core.mixup.LambdaSampler;
-import org.nd4j.common.primitives.Pair;
+import org.mixupsuite.core.train.DenseStack;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One discriminator step and one generator step, kept apart: the discriminator is updated only by
  * its own fit, the generator only through the gradient that flows back from the discriminator's
- * loss, which the discriminator computes without updating itself.
+ * loss, which the discriminator computes without updating itself. Both networks train through
+ * {@link DenseStack}: DL4J's layer math and Adam without its per-call costs, which on these small
+ * networks outweigh the arithmetic, and with Adam's moments kept across generator steps.
  */
 public final class GanSteps {
 
@@ -28,8 +27,8 @@ public final class GanSteps {
         DEMO
     }
 
-    private final MultiLayerNetwork generator;
-    private final MultiLayerNetwork discriminator;
+    private final DenseStack generator;
+    private final DenseStack discriminator;
     private final DiscriminatorForm form;
     private final double alpha;
     private final boolean minimax;
@@ -37,19 +36,19 @@ public final class GanSteps {
     /** @param minimax G maximizes D's loss on fakes (the paper's objective); else G minimizes D's loss against "real" */
     public GanSteps(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DiscriminatorForm form, double alpha,
              boolean minimax) {
-        this.generator = generator;
-        this.discriminator = discriminator;
+        this.generator = new DenseStack(generator);
+        this.discriminator = new DenseStack(discriminator);
         this.form = form;
         this.alpha = alpha;
         this.minimax = minimax;
     }
 
     MultiLayerNetwork generator() {
-        return generator;
+        return generator.network();
     }
 
     MultiLayerNetwork discriminator() {
-        return discriminator;
+        return discriminator.network();
     }
 
     /**
@@ -58,7 +57,7 @@ public final class GanSteps {
      */
     public double discriminatorStep(ToyDistribution data, int batch, int latentSize, RandomGenerator rng) {
         INDArray real = data.sample(batch, rng);
-        INDArray fake = generator.output(latent(batch, latentSize, rng), false);
+        INDArray fake = generator.output(latent(batch, latentSize, rng));
         INDArray x;
         INDArray y;
         switch (form) {
@@ -72,7 +71,7 @@ public final class GanSteps {
                 // the authors' gan/example_gan.py: two independent shuffled real+fake batches, blended per example
                 INDArray[] first = shuffledRealAndFake(real, fake, rng);
                 INDArray[] second = shuffledRealAndFake(data.sample(batch, rng),
-                        generator.output(latent(batch, latentSize, rng), false), rng);
+                        generator.output(latent(batch, latentSize, rng)), rng);
                 INDArray lam = Nd4j.create(uniformLambdas(2 * batch, alpha, rng), new long[] {2L * batch, 1})
                         .castTo(real.dataType());
                 x = blend(first[0], second[0], lam);
@@ -83,8 +82,7 @@ public final class GanSteps {
                 y = realAndFakeLabels(batch, real.dataType());
             }
         }
-        discriminator.fit(x, y);
-        return discriminator.score();
+        return discriminator.fit(x, y);
     }
 
     private static INDArray realAndFakeLabels(int n, org.nd4j.linalg.api.buffer.DataType type) {
@@ -115,23 +113,17 @@ public final class GanSteps {
     }
 
     /**
-     * Trains G once: D's input gradient at G(z) (sum over the batch, as DL4J returns it; the updater
-     * divides by the batch size) is pushed back through G as an external error.
+     * Trains G once: D's input gradient at G(z) (summed over the batch, as DL4J returns it; the
+     * updater divides by the batch size) is pushed back through G as an external error. G's updater
+     * runs at {@code iteration}; D is not updated.
      */
     public void generatorStep(INDArray z, int iteration) {
-        generator.setInput(z);
-        List<INDArray> activations = generator.feedForward(true, false);
-        INDArray fake = activations.get(activations.size() - 1);
+        INDArray fake = generator.forward(z);
         int n = (int) z.rows();
         INDArray target = minimax ? Nd4j.zeros(fake.dataType(), n, 1) : Nd4j.ones(fake.dataType(), n, 1);
-        INDArray dLossDFake = discriminator.calculateGradients(fake, target, null, null).getSecond();
+        INDArray dLossDFake = discriminator.inputGradient(fake, target);
         // minimax: G ascends D's loss on fakes, so it descends the negated gradient
-        INDArray epsilon = minimax ? dLossDFake.neg() : dLossDFake;
-        Pair<Gradient, INDArray> back = generator.backpropGradient(epsilon, LayerWorkspaceMgr.noWorkspaces());
-        Gradient gradient = back.getFirst();
-        generator.getUpdater().update(generator, gradient, iteration, 0, n, LayerWorkspaceMgr.noWorkspaces());
-        generator.params().subi(gradient.gradient());
-        generator.clear();
+        generator.backpropAndUpdate(minimax ? dLossDFake.negi() : dLossDFake, iteration);
     }
 
     /**

@@ -1,0 +1,209 @@
+package org.mixupsuite.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+class DenseStackTest {
+
+    private static MultiLayerNetwork net(int in, FeedForwardLayer last, Activation hidden, double dropout, long seed) {
+        NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder().seed(seed).weightInit(WeightInit.RELU)
+                .updater(new Adam(1e-2)).list();
+        DenseLayer.Builder first = new DenseLayer.Builder().nIn(in).nOut(16).activation(hidden);
+        if (dropout > 0) {
+            first.dropOut(1 - dropout);
+        }
+        b.layer(first.build());
+        b.layer(new DenseLayer.Builder().nIn(16).nOut(16).activation(Activation.RELU).build());
+        last.setNIn(16);
+        b.layer(last);
+        MultiLayerNetwork n = new MultiLayerNetwork(b.build());
+        n.init();
+        return n;
+    }
+
+    private static MultiLayerNetwork discriminator(long seed) {
+        return net(2, new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1).activation(Activation.SIGMOID).build(),
+                Activation.RELU, 0, seed);
+    }
+
+    private static MultiLayerNetwork classifier(long seed) {
+        return net(5, new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX).build(),
+                Activation.RELU, 0, seed);
+    }
+
+    private static double maxAbsDiff(INDArray a, INDArray b) {
+        return a.sub(b).amaxNumber().doubleValue();
+    }
+
+    /** Soft targets in [0, 1], as mixup makes them; rows of {@code classes > 1} sum to 1. */
+    private static INDArray softTargets(int rows, int classes) {
+        INDArray t = Nd4j.rand(DataType.FLOAT, rows, classes).addi(0.05);
+        return classes == 1 ? t.divi(1.1) : t.diviColumnVector(t.sum(1).reshape(rows, 1));
+    }
+
+    private static void assertFitsLikeDl4j(MultiLayerNetwork reference, MultiLayerNetwork bound, int inputs, int classes) {
+        DenseStack stack = new DenseStack(bound);
+        Nd4j.getRandom().setSeed(11);
+        for (int step = 0; step < 30; step++) {
+            int rows = step % 2 == 0 ? 32 : 24; // two batch sizes: one buffer set each
+            INDArray x = Nd4j.rand(DataType.FLOAT, rows, inputs).subi(0.5);
+            INDArray y = softTargets(rows, classes);
+            reference.fit(x, y);
+            double score = stack.fit(x, y);
+            assertEquals(reference.score(), score, 1e-5 * Math.max(1, Math.abs(score)), "score at step " + step);
+        }
+        assertTrue(maxAbsDiff(reference.params(), bound.params()) < 1e-5,
+                "parameters apart by " + maxAbsDiff(reference.params(), bound.params()));
+        assertTrue(maxAbsDiff(reference.params(), discriminatorOrClassifierAtStart(classes)) > 1e-3,
+                "training did not move the parameters");
+        assertEquals(reference.getIterationCount(), bound.getIterationCount());
+        INDArray probe = Nd4j.rand(DataType.FLOAT, 7, inputs);
+        assertTrue(maxAbsDiff(reference.output(probe), stack.output(probe)) < 1e-5, "outputs differ");
+    }
+
+    private static INDArray discriminatorOrClassifierAtStart(int classes) {
+        return (classes == 1 ? discriminator(3) : classifier(3)).params();
+    }
+
+    @Test
+    void fitIsDl4jsFitStepForStepForASigmoidDiscriminator() {
+        assertFitsLikeDl4j(discriminator(3), discriminator(3), 2, 1);
+    }
+
+    @Test
+    void fitIsDl4jsFitStepForStepForASoftmaxClassifier() {
+        assertFitsLikeDl4j(classifier(3), classifier(3), 5, 3);
+    }
+
+    @Test
+    void inputGradientIsDl4jsAndLeavesTheParametersAlone() {
+        MultiLayerNetwork reference = discriminator(4);
+        MultiLayerNetwork bound = discriminator(4);
+        for (int i = 0; i < 5; i++) { // away from the initial weights, where ReLUs are less uniform
+            INDArray x = Nd4j.rand(DataType.FLOAT, 16, 2);
+            INDArray y = softTargets(16, 1);
+            reference.fit(x, y);
+            bound.fit(x, y);
+        }
+        INDArray before = bound.params().dup();
+        INDArray x = Nd4j.rand(DataType.FLOAT, 20, 2).subi(0.5);
+        INDArray y = Nd4j.ones(DataType.FLOAT, 20, 1);
+        INDArray expected = reference.calculateGradients(x, y, null, null).getSecond();
+        INDArray got = new DenseStack(bound).inputGradient(x, y);
+        assertTrue(expected.amaxNumber().doubleValue() > 1e-4, "a vanishing gradient would prove nothing");
+        assertTrue(maxAbsDiff(expected, got) < 1e-6, "input gradients apart by " + maxAbsDiff(expected, got));
+        assertEquals(before, bound.params());
+    }
+
+    /**
+     * A generator's step: the error comes from outside (its discriminator), and Adam must keep its
+     * moments from step to step. Checked against Adam written out in doubles on DL4J's own gradients.
+     * (DL4J 1.0.0-M2.1's updater, handed such a gradient by {@code backpropGradient}, starts Adam's
+     * moments from zero at every step: measured, and the reason the GAN no longer goes through it.)
+     */
+    @Test
+    void backpropAndUpdateIsAdamWithItsMomentsKept() {
+        MultiLayerNetwork gradients = net(2, new DenseLayer.Builder().nOut(2).activation(Activation.IDENTITY).build(),
+                Activation.RELU, 0, 5);
+        MultiLayerNetwork bound = net(2, new DenseLayer.Builder().nOut(2).activation(Activation.IDENTITY).build(),
+                Activation.RELU, 0, 5);
+        DenseStack stack = new DenseStack(bound);
+        double[] params = bound.params().toDoubleVector();
+        double[] m = new double[params.length];
+        double[] v = new double[params.length];
+        double lr = 1e-2;
+        Nd4j.getRandom().setSeed(12);
+        int rows = 24;
+        for (int it = 1; it <= 6; it++) {
+            INDArray z = Nd4j.randn(DataType.FLOAT, rows, 2);
+            INDArray error = Nd4j.randn(DataType.FLOAT, rows, 2);
+            gradients.setParams(Nd4j.create(params, new long[] {1, params.length}).castTo(DataType.FLOAT));
+            gradients.setInput(z);
+            List<INDArray> acts = gradients.feedForward(true, false);
+            INDArray out = stack.forward(z);
+            assertTrue(maxAbsDiff(acts.get(acts.size() - 1), out) < 1e-5, "forward differs at step " + it);
+            double[] g = gradients.backpropGradient(error, LayerWorkspaceMgr.noWorkspaces()).getFirst().gradient()
+                    .dup().toDoubleVector();
+            gradients.clear();
+            // DL4J's Adam: bias correction at iteration + 1
+            double alpha = lr * Math.sqrt(1 - Math.pow(0.999, it + 1)) / (1 - Math.pow(0.9, it + 1));
+            for (int i = 0; i < params.length; i++) {
+                double gi = g[i] / rows;
+                m[i] = 0.9 * m[i] + 0.1 * gi;
+                v[i] = 0.999 * v[i] + 0.001 * gi * gi;
+                params[i] -= alpha * m[i] / (Math.sqrt(v[i]) + 1e-8);
+            }
+            stack.backpropAndUpdate(error, it);
+        }
+        INDArray expected = Nd4j.create(params, new long[] {1, params.length}).castTo(DataType.FLOAT);
+        assertTrue(maxAbsDiff(expected, bound.params()) < 1e-5,
+                "parameters apart from Adam's by " + maxAbsDiff(expected, bound.params()));
+    }
+
+    /** Subnormal moments (a dead unit's, decayed) are set to zero, and no parameter notices. */
+    @Test
+    void flushesSubnormalAdamStateWithoutChangingTheStep() {
+        MultiLayerNetwork reference = discriminator(6);
+        MultiLayerNetwork bound = discriminator(6);
+        DenseStack stack = new DenseStack(bound);
+        Nd4j.getRandom().setSeed(13);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 32, 2).subi(0.5);
+        INDArray y = softTargets(32, 1);
+        for (int i = 0; i < 3; i++) {
+            reference.fit(x, y);
+            stack.fit(x, y);
+        }
+        INDArray refState = reference.getUpdater().getStateViewArray();
+        INDArray boundState = bound.getUpdater().getStateViewArray();
+        for (long i = 0; i < refState.length(); i += 7) { // every 7th moment subnormal in both
+            refState.putScalar(i, 3e-39);
+            boundState.putScalar(i, 3e-39);
+        }
+        reference.fit(x, y);
+        stack.fit(x, y);
+        INDArray abs = boundState.dup();
+        org.nd4j.linalg.ops.transforms.Transforms.abs(abs, false);
+        long subnormal = abs.gt(0).castTo(DataType.FLOAT).mul(abs.lt(Float.MIN_NORMAL).castTo(DataType.FLOAT))
+                .sumNumber().longValue();
+        assertEquals(0, subnormal, "subnormal moments left in Adam's state");
+        INDArray refAbs = refState.dup();
+        org.nd4j.linalg.ops.transforms.Transforms.abs(refAbs, false);
+        assertTrue(refAbs.gt(0).castTo(DataType.FLOAT).mul(refAbs.lt(Float.MIN_NORMAL).castTo(DataType.FLOAT))
+                .sumNumber().longValue() > 0, "the reference should still hold subnormal moments");
+        assertTrue(maxAbsDiff(reference.params(), bound.params()) < 1e-6,
+                "parameters apart by " + maxAbsDiff(reference.params(), bound.params()));
+    }
+
+    @Test
+    void refusesLayersItDoesNotImplementAndSaysWhich() {
+        MultiLayerNetwork tanh = net(2, new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1)
+                .activation(Activation.SIGMOID).build(), Activation.TANH, 0, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DenseStack(tanh));
+        assertTrue(e.getMessage().contains("layer 0") && e.getMessage().toLowerCase().contains("tanh"), e.getMessage());
+        MultiLayerNetwork dropout = net(2, new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1)
+                .activation(Activation.SIGMOID).build(), Activation.RELU, 0.5, 1);
+        e = assertThrows(IllegalArgumentException.class, () -> new DenseStack(dropout));
+        assertTrue(e.getMessage().contains("layer 0") && e.getMessage().contains("dropout"), e.getMessage());
+        MultiLayerNetwork reluLast = net(2, new DenseLayer.Builder().nOut(2).activation(Activation.RELU).build(),
+                Activation.RELU, 0, 1);
+        e = assertThrows(IllegalArgumentException.class, () -> new DenseStack(reluLast));
+        assertTrue(e.getMessage().contains("layer 2") && e.getMessage().contains("linear"), e.getMessage());
+    }
+}
