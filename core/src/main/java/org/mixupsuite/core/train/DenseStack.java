@@ -32,9 +32,9 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * every activation and gradient): DL4J's own layer math, loss functions and updater blocks, on the
  * network's own parameter, gradient and updater-state arrays, into buffers allocated once per batch
  * size. On small networks that machinery costs more than the arithmetic (the GAN's 3 × 128
- * discriminator step ran about twice as fast this way); the result is DL4J's to float rounding
- * (tested against {@code fit}), and the network stays a network: its checkpoints, {@code output}
- * and iteration count are the ones DL4J keeps.
+ * discriminator step ran about twice as fast this way). The numbers are DL4J's to the bit (the same
+ * calls in the same order; tested against {@code fit} and {@code calculateGradients}), and the
+ * network stays a network: its checkpoints, {@code output} and iteration count are DL4J's.
  *
  * <p>Hidden layers: ReLU (DL4J's default one) or identity, with a bias, no dropout, regularization
  * or gradient normalization. Last layer: an output layer with its loss, or a dense identity layer,
@@ -62,17 +62,25 @@ public final class DenseStack {
     private Buffers last;
 
     /**
-     * Activations (index 0 is the input), errors at each layer's input and ReLU masks (1 where a
-     * unit was positive, for the layer whose output it is), for one number of rows.
+     * For one number of rows: each layer's output as computed ({@code outputs}, column-major, as
+     * DL4J's gemm writes it) and as the next layer reads it ({@code inputs}, a row-major copy, as
+     * DL4J hands it on; index 0 is the network's input); each layer's error at its input,
+     * transposed ({@code [nIn, rows]}, as DL4J computes it); the error through a ReLU's derivative
+     * ({@code deltas}, row-major: the layout decides which BLAS path a product takes, hence its last
+ * bits) and the ReLU's 0/1 mask, both at the index of that layer's output.
      */
     private static final class Buffers {
-        final INDArray[] activations;
-        final INDArray[] errors;
+        final INDArray[] outputs;
+        final INDArray[] inputs;
+        final INDArray[] transposedErrors;
+        final INDArray[] deltas;
         final INDArray[] masks;
 
         Buffers(int layers) {
-            activations = new INDArray[layers + 1];
-            errors = new INDArray[layers];
+            outputs = new INDArray[layers + 1];
+            inputs = new INDArray[layers];
+            transposedErrors = new INDArray[layers];
+            deltas = new INDArray[layers + 1];
             masks = new INDArray[layers + 1];
         }
     }
@@ -119,28 +127,46 @@ public final class DenseStack {
         divideByBatch = net.getLayerWiseConfigurations().getConf(0).isMiniBatch();
     }
 
+    /** Whether {@code net} is made only of what this class implements; if not, DL4J's own fit is the way. */
+    public static boolean supports(MultiLayerNetwork net) {
+        for (int i = 0; i < net.getnLayers(); i++) {
+            if (problem(net.getLayer(i), i, i == net.getnLayers() - 1) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static BaseLayer supported(Layer layer, int index, boolean last) {
-        String where = "DenseStack: layer " + index + " (" + layer.conf().getLayer().getClass().getSimpleName() + ")";
+        String problem = problem(layer, index, last);
+        if (problem != null) {
+            throw new IllegalArgumentException("DenseStack: layer " + index + " ("
+                    + layer.conf().getLayer().getClass().getSimpleName() + "): " + problem);
+        }
+        return (BaseLayer) layer.conf().getLayer();
+    }
+
+    /** What this class does not implement about a layer, or null. */
+    private static String problem(Layer layer, int index, boolean last) {
         if (!(layer.conf().getLayer() instanceof DenseLayer || last && layer.conf().getLayer() instanceof OutputLayer)) {
-            throw new IllegalArgumentException(where + ": only dense layers, and an output layer last, are supported");
+            return "only dense layers, and an output layer last, are supported";
         }
         BaseLayer conf = (BaseLayer) layer.conf().getLayer();
         IActivation act = conf.getActivationFn();
         boolean output = conf instanceof BaseOutputLayer;
         if (!output && !(act.equals(new ActivationReLU()) || act instanceof ActivationIdentity)) {
-            throw new IllegalArgumentException(where + ": activation " + act + " is not supported (ReLU or identity)");
+            return "activation " + act + " is not supported (ReLU or identity)";
         }
         if (last && !output && !(act instanceof ActivationIdentity)) {
-            throw new IllegalArgumentException(where + ": a last layer without a loss must be linear (identity)");
+            return "a last layer without a loss must be linear (identity)";
         }
         if (conf.getIDropout() != null || !conf.getRegularization().isEmpty() || !conf.getRegularizationBias().isEmpty()
                 || conf.getGradientNormalization() != GradientNormalization.None
                 || conf instanceof DenseLayer && (!((DenseLayer) conf).hasBias() || ((DenseLayer) conf).hasLayerNorm())
                 || conf instanceof OutputLayer && !((OutputLayer) conf).hasBias()) {
-            throw new IllegalArgumentException(where
-                    + ": dropout, regularization, gradient normalization, layer norm and bias-free layers are not supported");
+            return "dropout, regularization, gradient normalization, layer norm and bias-free layers are not supported";
         }
-        return conf;
+        return null;
     }
 
     public MultiLayerNetwork network() {
@@ -159,26 +185,37 @@ public final class DenseStack {
      */
     public INDArray forward(INDArray x) {
         Buffers b = buffersByRows.computeIfAbsent((long) x.rows(), this::allocate);
-        b.activations[0] = x;
+        // the calls DL4J's dense layers make, in their order and on arrays of the same layout, so
+        // that the numbers are DL4J's to the bit
+        b.inputs[0] = x.ordering() == 'c' && !x.isView() ? x : x.dup('c');
         for (int i = 0; i < layers; i++) {
-            INDArray out = b.activations[i + 1];
-            Nd4j.gemm(b.activations[i], weights[i], out, false, false, 1.0, 0.0);
+            INDArray out = b.outputs[i + 1];
+            b.inputs[i].mmuli(weights[i], out);
             out.addiRowVector(biases[i]);
             if (relu[i]) {
                 reluActivation.getActivation(out, true);
             }
+            if (i + 1 < layers) {
+                b.inputs[i + 1].assign(out);
+            }
         }
         last = b;
-        return b.activations[layers];
+        return b.outputs[layers];
     }
 
     private Buffers allocate(long rows) {
         Buffers b = new Buffers(layers);
         for (int i = 0; i < layers; i++) {
-            b.activations[i + 1] = Nd4j.create(weights[i].dataType(), new long[] {rows, weights[i].size(1)}, 'f');
-            b.errors[i] = Nd4j.create(weights[i].dataType(), new long[] {rows, weights[i].size(0)}, 'f');
+            long nIn = weights[i].size(0);
+            long nOut = weights[i].size(1);
+            b.outputs[i + 1] = Nd4j.create(weights[i].dataType(), new long[] {rows, nOut}, 'f');
+            if (i + 1 < layers) {
+                b.inputs[i + 1] = Nd4j.create(weights[i].dataType(), new long[] {rows, nOut}, 'c');
+            }
+            b.transposedErrors[i] = Nd4j.create(weights[i].dataType(), new long[] {nIn, rows}, 'f');
             if (relu[i]) {
-                b.masks[i + 1] = b.activations[i + 1].ulike();
+                b.masks[i + 1] = Nd4j.create(weights[i].dataType(), new long[] {rows, nOut}, 'f');
+                b.deltas[i + 1] = Nd4j.create(weights[i].dataType(), new long[] {rows, nOut}, 'c');
             }
         }
         return b;
@@ -198,8 +235,7 @@ public final class DenseStack {
      * {@code calculateGradients} returns it (not divided by the batch size); parameters untouched.
      */
     public INDArray inputGradient(INDArray x, INDArray labels) {
-        backward(lossAt(x, labels).getSecond(), false, true);
-        return last.errors[0].dup();
+        return backward(lossAt(x, labels).getSecond(), false, true).dup();
     }
 
     /**
@@ -220,29 +256,36 @@ public final class DenseStack {
         return loss.computeGradientAndScore(labels, preOutput, outputActivation, null, false);
     }
 
-    /** Errors from the top down; parameter gradients into the network's gradient view, the input's error on request. */
-    private void backward(INDArray outputError, boolean parameterGradients, boolean inputError) {
+    /**
+     * Errors from the top down, as DL4J's layers compute them; parameter gradients into the
+     * network's gradient view; returns the error at the input when asked (else null).
+     */
+    private INDArray backward(INDArray outputError, boolean parameterGradients, boolean inputError) {
         INDArray delta = outputError;
         for (int i = layers - 1; i >= 0; i--) {
             if (parameterGradients) {
-                Nd4j.gemm(last.activations[i], delta, weightGradients[i], true, false, 1.0, 0.0);
+                Nd4j.gemm(last.inputs[i], delta, weightGradients[i], true, false, 1.0, 0.0);
                 delta.sum(biasGradients[i], 0);
             }
             if (i == 0 && !inputError) {
-                break;
+                return null;
             }
-            INDArray error = last.errors[i];
-            Nd4j.gemm(delta, weights[i], error, false, true, 1.0, 0.0);
-            if (i > 0 && relu[i - 1]) {
+            INDArray error = weights[i].mmuli(delta.transpose(), last.transposedErrors[i]).transpose();
+            if (i == 0) {
+                return error;
+            }
+            if (relu[i - 1]) {
                 // ReLU's derivative from its output (positive exactly where its input was), as a 0/1
                 // mask: ND4J's relu_bp op gives the same numbers at ~15 ns an element here, 0.45 ms
                 // for 256 x 128, the sign and a product ~0.03 ms
                 INDArray mask = last.masks[i];
-                Nd4j.getExecutioner().exec(new Sign(last.activations[i], mask));
-                error.muli(mask);
+                Nd4j.getExecutioner().exec(new Sign(last.outputs[i], mask));
+                delta = error.mul(mask, last.deltas[i]);
+            } else {
+                delta = error;
             }
-            delta = error;
         }
+        return null;
     }
 
     /** What DL4J's updater does after a backward pass: mean over the batch, each updater block, then the step. */
@@ -256,8 +299,10 @@ public final class DenseStack {
             // into subnormal floats, which cost ~100 cycles an operation: a fifth of the GAN's state
             // was subnormal after 3,000 iterations. Below the smallest normal float they are zero to
             // every parameter (their share of an update is under 1e-30 of the learning rate).
-            Nd4j.getExecutioner().exec(new CompareAndSet(block.getUpdaterView(), 0.0,
-                    Conditions.absLessThan(Float.MIN_NORMAL)));
+            if (block.getUpdaterView() != null) { // null for a stateless updater (SGD)
+                Nd4j.getExecutioner().exec(new CompareAndSet(block.getUpdaterView(), 0.0,
+                        Conditions.absLessThan(Float.MIN_NORMAL)));
+            }
         }
         net.params().subi(gradient.gradient());
     }

@@ -46,10 +46,22 @@ public interface Network {
         return new Graph(graph);
     }
 
-    /** Adapter for a MultiLayerNetwork. */
-    record Layered(MultiLayerNetwork net) implements Network {
+    /**
+     * Adapter for a MultiLayerNetwork. One made only of dense layers (the MLPs) trains and takes
+     * input gradients through {@link DenseStack}: DL4J's numbers to the bit, without fit's per-call
+     * costs; any other goes through DL4J's fit.
+     */
+    record Layered(MultiLayerNetwork net, DenseStack dense) implements Network {
+
+        Layered(MultiLayerNetwork net) {
+            this(net, DenseStack.supports(net) ? new DenseStack(net) : null);
+        }
+
         @Override
         public double fit(INDArray features, INDArray targets) {
+            if (dense != null) {
+                return dense.fit(features, targets);
+            }
             net.fit(new DataSet(features, targets));
             return net.score();
         }
@@ -61,7 +73,8 @@ public interface Network {
 
         @Override
         public INDArray inputGradient(INDArray features, INDArray targets) {
-            return net.calculateGradients(features, targets, null, null).getSecond();
+            return dense != null ? dense.inputGradient(features, targets)
+                    : net.calculateGradients(features, targets, null, null).getSecond();
         }
 
         @Override
