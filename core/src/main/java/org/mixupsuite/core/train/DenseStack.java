@@ -76,7 +76,7 @@ public final class DenseStack {
      * DL4J hands it on; index 0 is the network's input); each layer's error at its input,
      * transposed ({@code [nIn, rows]}, as DL4J computes it); the error through a ReLU's derivative
      * ({@code deltas}, row-major: the layout decides which BLAS path a product takes, hence its last
- * bits) and the ReLU's 0/1 mask, both at the index of that layer's output.
+     * bits) and the ReLU's 0/1 mask, both at the index of that layer's output.
      */
     private static final class Buffers {
         final INDArray[] outputs;
