@@ -86,6 +86,29 @@ class GanStepsTest {
     }
 
     @Test
+    void generatorStepKeepsAdamsMomentsFromStepToStep() {
+        // DL4J's updater, handed backpropGradient's gradient, restarted Adam at every step and left
+        // its state at zero; the generator's state must hold the moments, and its second step must
+        // not be a first step again
+        GanSteps s = steps(GanSteps.DiscriminatorForm.ERM, true);
+        INDArray z = latent(64, Seeds.random(6, "t"));
+        s.generatorStep(z, 1);
+        INDArray state = s.generator().getUpdater().getStateViewArray();
+        assertTrue(state.amaxNumber().doubleValue() > 0, "Adam's state is all zero after a step");
+        INDArray before = s.generator().params().dup();
+        s.generatorStep(z, 2);
+        // Adam's first step moves every parameter whose gradient is not tiny by the same size,
+        // alpha_t * 0.1 / sqrt(0.001) (DL4J's bias correction at iteration + 1); with the moments of
+        // step 1 kept, the second step's sizes are others
+        INDArray step = s.generator().params().sub(before);
+        org.nd4j.linalg.ops.transforms.Transforms.abs(step, false);
+        double firstStep = 1e-3 * Math.sqrt(1 - Math.pow(0.999, 3)) / (1 - Math.pow(0.9, 3)) * 0.1 / Math.sqrt(0.001);
+        long nearAlpha = step.gt(0.99 * firstStep).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT)
+                .mul(step.lt(1.01 * firstStep).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT)).sumNumber().longValue();
+        assertTrue(nearAlpha < step.length() / 10, nearAlpha + " of " + step.length() + " parameters moved by a first step's size");
+    }
+
+    @Test
     void generatorStepMovesSamplesTheWayItsObjectiveSays() {
         // the non-saturating objective pushes G towards samples that D calls real
         GanSteps s = steps(GanSteps.DiscriminatorForm.ERM, false);
