@@ -148,16 +148,17 @@ render() {
       flite) flite -voice "$voice" -t "$word" -o "$raw" ;;
       festival) raw="$WORK/raw/$speaker-$word.wav" ;;
     esac
-    sox -R "$raw" -c 1 -b 16 "$speech" gain -6 remix - speed "$speed" pitch "$cents" rate 16000 \
-      silence 1 0.01 0.3% reverse silence 1 0.01 0.3% reverse gain -n "$level"
-    len="$(soxi -D "$speech")"
-    # words longer than 0.97 s are squeezed (rare); the rest start at a random point of the free room
-    read -r squeeze start vol < <(awk -v d="$len" -v u="$place" -v f="$floor" -v r="${rms[$noise]}" 'BEGIN {
-        s = d > 0.97 ? d / 0.97 : 1; d = d / s
+    # the trimmed word's length comes from sox's stat effect (which passes the audio through
+    # unchanged, and prints the digits soxi -D prints), read by the awk that places the word: one
+    # process a clip fewer than a soxi of its own. Words longer than 0.97 s are squeezed (rare);
+    # the rest start at a random point of the free room
+    read -r squeeze start vol < <(sox -R "$raw" -c 1 -b 16 "$speech" gain -6 remix - speed "$speed" \
+      pitch "$cents" rate 16000 silence 1 0.01 0.3% reverse silence 1 0.01 0.3% reverse gain -n "$level" \
+      stat 2>&1 | awk -v u="$place" -v f="$floor" -v r="${rms[$noise]}" '/^Length \(seconds\):/ {
+        d = $3; s = d > 0.97 ? d / 0.97 : 1; d = d / s
         printf "%.4f %.4f %.6f\n", s, u * (1 - d), 10 ^ (f / 20) / r }')
     fit=""
     [ "$squeeze" = "1.0000" ] || fit="tempo -s $squeeze"
-    mkdir -p "$OUT/$word"
     sox -R -m -v 1 "|sox -R $speech -p $fit pad $start" \
       -v "$vol" "|sox -R $OUT/_background_noise_/$noise -p trim $offset 1.1" \
       -r 16000 -c 1 -b 16 "$target.tmp.wav" trim 0 1
@@ -166,6 +167,7 @@ render() {
 }
 export -f render
 export OUT="$out" WORK="$work"
+for w in $words; do mkdir -p "$out/$w"; done  # once here, not once a clip
 total="$(wc -l < "$work/clips.tsv")"
 echo "speech-commands-synth: rendering $total clips with $jobs processes ..."
 xargs -d '\n' -P "$jobs" -n 100 bash -c 'render "$@"' _ < "$work/clips.tsv"
