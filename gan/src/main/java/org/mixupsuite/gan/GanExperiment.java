@@ -76,11 +76,13 @@ final class GanExperiment implements Experiment<GanCondition> {
                         ctx.derivedSeed("init-g"))),
                 DISCRIMINATOR, Network.of(GanNetworks.discriminator(settings.hidden(), settings.layers(),
                         ctx.derivedSeed("init-d")))));
-        MultiLayerNetwork g = ((Network.Layered) networks.get(GENERATOR)).net();
-        MultiLayerNetwork d = ((Network.Layered) networks.get(DISCRIMINATOR)).net();
+        Network.Layered generator = (Network.Layered) networks.get(GENERATOR);
+        MultiLayerNetwork g = generator.net();
         GanSteps.DiscriminatorForm form = c.method().mixes() ? settings.mixupForm().discriminator()
                 : GanSteps.DiscriminatorForm.ERM;
-        GanSteps steps = new GanSteps(g, d, form, c.alpha(), settings.generatorLoss() == GeneratorLoss.MINIMAX);
+        // the steps train through the stacks the restored networks already carry
+        GanSteps steps = new GanSteps(generator.dense(), ((Network.Layered) networks.get(DISCRIMINATOR)).dense(), form,
+                c.alpha(), settings.generatorLoss() == GeneratorLoss.MINIMAX);
         INDArray evalZ = GanSteps.latent(settings.evalSamples(), settings.latent(), ctx.random("eval"));
         Set<Integer> snapshots = settings.snapshotIterations();
         Scatter scatter = new Scatter(settings.scatterIterations());

@@ -36,8 +36,14 @@ public final class GanSteps {
     /** @param minimax G maximizes D's loss on fakes (the paper's objective); else G minimizes D's loss against "real" */
     public GanSteps(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DiscriminatorForm form, double alpha,
              boolean minimax) {
-        this.generator = new DenseStack(generator);
-        this.discriminator = new DenseStack(discriminator);
+        this(new DenseStack(generator), new DenseStack(discriminator), form, alpha, minimax);
+    }
+
+    /** The same, on stacks already bound to the two networks. */
+    public GanSteps(DenseStack generator, DenseStack discriminator, DiscriminatorForm form, double alpha,
+             boolean minimax) {
+        this.generator = generator;
+        this.discriminator = discriminator;
         this.form = form;
         this.alpha = alpha;
         this.minimax = minimax;

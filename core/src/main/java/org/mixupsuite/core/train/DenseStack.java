@@ -50,7 +50,7 @@ public final class DenseStack {
     private final INDArray[] weightGradients;
     private final INDArray[] biasGradients;
     private final boolean[] relu;
-    private final IActivation reluActivation = new ActivationReLU();
+    private static final IActivation RELU = new ActivationReLU();
     /** The output layer's loss and activation; null when the last layer is a dense identity layer. */
     private final ILossFunction loss;
     private final IActivation outputActivation;
@@ -163,7 +163,7 @@ public final class DenseStack {
         BaseLayer conf = (BaseLayer) layer.conf().getLayer();
         IActivation act = conf.getActivationFn();
         boolean output = conf instanceof BaseOutputLayer;
-        if (!output && !(act.equals(new ActivationReLU()) || act instanceof ActivationIdentity)) {
+        if (!output && !(act.equals(RELU) || act instanceof ActivationIdentity)) {
             return "activation " + act + " is not supported (ReLU or identity)";
         }
         if (last && !output && !(act instanceof ActivationIdentity)) {
@@ -202,7 +202,7 @@ public final class DenseStack {
             b.inputs[i].mmuli(weights[i], out);
             out.addiRowVector(biases[i]);
             if (relu[i]) {
-                reluActivation.getActivation(out, true);
+                RELU.getActivation(out, true);
             }
             if (i + 1 < layers) {
                 b.inputs[i + 1].assign(out);
