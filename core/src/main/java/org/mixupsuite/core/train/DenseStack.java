@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -20,7 +21,9 @@ import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.comparison.CompareAndSet;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
+import org.nd4j.linalg.api.ops.random.impl.DropOutInverted;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.indexing.conditions.Conditions;
@@ -36,8 +39,8 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * calls in the same order; tested against {@code fit} and {@code calculateGradients}), and the
  * network stays a network: its checkpoints, {@code output} and iteration count are DL4J's.
  *
- * <p>Hidden layers: ReLU (DL4J's default one) or identity, with a bias, no dropout, regularization
- * or gradient normalization. Last layer: an output layer with its loss, or a dense identity layer,
+ * <p>Hidden layers: ReLU (DL4J's default one) or identity, with a bias, DL4J's inverted dropout
+ * at a fixed rate or none, no regularization or gradient normalization. Last layer: an output layer with its loss, or a dense identity layer,
  * which has no loss and learns from an error given from outside ({@link #backpropAndUpdate}). Bind
  * it after the network's checkpoint is restored: it holds the network's arrays and updater blocks.
  */
@@ -50,6 +53,8 @@ public final class DenseStack {
     private final INDArray[] weightGradients;
     private final INDArray[] biasGradients;
     private final boolean[] relu;
+    /** Each layer's probability of keeping an input unit in training (DL4J's dropOut(p)); 1 = no dropout. */
+    private final double[] retain;
     private static final IActivation RELU = new ActivationReLU();
     /** The output layer's loss and activation; null when the last layer is a dense identity layer. */
     private final ILossFunction loss;
@@ -67,6 +72,8 @@ public final class DenseStack {
      */
     static final int FLUSH_EVERY = 100;
     private final Map<Long, Buffers> buffersByRows = new HashMap<>();
+    /** Inference passes have their own, so that one between a training pass and its backpropagation changes nothing. */
+    private final Map<Long, Buffers> inferenceBuffersByRows = new HashMap<>();
     /** The buffers of the last forward pass, which backpropagation reads. */
     private Buffers last;
 
@@ -76,7 +83,8 @@ public final class DenseStack {
      * DL4J hands it on; index 0 is the network's input); each layer's error at its input,
      * transposed ({@code [nIn, rows]}, as DL4J computes it); the error through a ReLU's derivative
      * ({@code deltas}, row-major: the layout decides which BLAS path a product takes, hence its last
-     * bits) and the ReLU's 0/1 mask, both at the index of that layer's output.
+     * bits) and the ReLU's 0/1 mask, both at the index of that layer's output. A layer with dropout
+     * also has its dropout mask (0 or 1/p) and its input times that mask, row-major like its input.
      */
     private static final class Buffers {
         final INDArray[] outputs;
@@ -84,6 +92,12 @@ public final class DenseStack {
         final INDArray[] transposedErrors;
         final INDArray[] deltas;
         final INDArray[] masks;
+        final INDArray[] dropMasks;
+        final INDArray[] droppedInputs;
+        /** What each layer multiplied by its weights in the last pass: its input, dropped out or not. */
+        final INDArray[] layerInputs;
+        /** Whether the last pass was a training pass, so that backpropagation goes through the dropout masks. */
+        boolean dropped;
 
         Buffers(int layers) {
             outputs = new INDArray[layers + 1];
@@ -91,6 +105,9 @@ public final class DenseStack {
             transposedErrors = new INDArray[layers];
             deltas = new INDArray[layers + 1];
             masks = new INDArray[layers + 1];
+            dropMasks = new INDArray[layers];
+            droppedInputs = new INDArray[layers];
+            layerInputs = new INDArray[layers];
         }
     }
 
@@ -102,6 +119,7 @@ public final class DenseStack {
         weightGradients = new INDArray[layers];
         biasGradients = new INDArray[layers];
         relu = new boolean[layers];
+        retain = new double[layers];
         if (net.getFlattenedGradients() == null) {
             net.initGradientsView();
         }
@@ -115,6 +133,7 @@ public final class DenseStack {
             BaseLayer conf = supported(layer, i, i == layers - 1);
             boolean isOutput = conf instanceof BaseOutputLayer;
             relu[i] = !isOutput && conf.getActivationFn() instanceof ActivationReLU;
+            retain[i] = conf.getIDropout() == null ? 1 : ((Dropout) conf.getIDropout()).getP();
             if (isOutput) {
                 lossFn = ((BaseOutputLayer) conf).getLossFn();
                 outAct = conf.getActivationFn();
@@ -169,11 +188,15 @@ public final class DenseStack {
         if (last && !output && !(act instanceof ActivationIdentity)) {
             return "a last layer without a loss must be linear (identity)";
         }
-        if (conf.getIDropout() != null || !conf.getRegularization().isEmpty() || !conf.getRegularizationBias().isEmpty()
+        if (conf.getIDropout() != null && !(conf.getIDropout().getClass() == Dropout.class
+                && ((Dropout) conf.getIDropout()).getPSchedule() == null)) {
+            return "dropout " + conf.getIDropout() + " is not supported (DL4J's Dropout at a fixed rate)";
+        }
+        if (!conf.getRegularization().isEmpty() || !conf.getRegularizationBias().isEmpty()
                 || conf.getGradientNormalization() != GradientNormalization.None
                 || conf instanceof DenseLayer && (!((DenseLayer) conf).hasBias() || ((DenseLayer) conf).hasLayerNorm())
                 || conf instanceof OutputLayer && !((OutputLayer) conf).hasBias()) {
-            return "dropout, regularization, gradient normalization, layer norm and bias-free layers are not supported";
+            return "regularization, gradient normalization, layer norm and bias-free layers are not supported";
         }
         return null;
     }
@@ -182,24 +205,40 @@ public final class DenseStack {
         return net;
     }
 
-    /** The network's output for {@code x} (its output activation applied), in a new array. */
+    /** The network's output for {@code x} in inference mode (no dropout; its output activation applied), in a new array. */
     public INDArray output(INDArray x) {
-        INDArray z = forward(x);
+        INDArray z = forward(x, false);
         return loss == null ? z.dup() : outputActivation.getActivation(z.dup(), false);
     }
 
     /**
-     * The training forward pass: the last layer's pre-activation (for a dense identity layer, its
-     * output), in this stack's buffer, valid until the next pass with as many rows.
+     * The training forward pass (dropout applied, where a layer has it): the last layer's
+     * pre-activation (for a dense identity layer, its output), in this stack's buffer, valid until
+     * the next pass with as many rows.
      */
     public INDArray forward(INDArray x) {
-        Buffers b = buffersByRows.computeIfAbsent((long) x.rows(), this::allocate);
+        return forward(x, true);
+    }
+
+    private INDArray forward(INDArray x, boolean training) {
+        Buffers b = (training ? buffersByRows : inferenceBuffersByRows).computeIfAbsent((long) x.rows(), this::allocate);
         // the calls DL4J's dense layers make, in their order and on arrays of the same layout, so
         // that the numbers are DL4J's to the bit
         b.inputs[0] = x.ordering() == 'c' && !x.isView() ? x : x.dup('c');
+        b.dropped = training;
         for (int i = 0; i < layers; i++) {
+            INDArray in = b.inputs[i];
+            if (training && retain[i] < 1) {
+                // DL4J's Dropout: a mask of ones turned into 0 or 1/p by the same random op on the
+                // same global generator, so the draws are fit's draws
+                INDArray mask = b.dropMasks[i].assign(1.0);
+                Nd4j.getExecutioner().exec(new DropOutInverted(mask, mask, retain[i]));
+                Nd4j.getExecutioner().exec(new MulOp(in, mask, b.droppedInputs[i]));
+                in = b.droppedInputs[i];
+            }
+            b.layerInputs[i] = in;
             INDArray out = b.outputs[i + 1];
-            b.inputs[i].mmuli(weights[i], out);
+            in.mmuli(weights[i], out);
             out.addiRowVector(biases[i]);
             if (relu[i]) {
                 RELU.getActivation(out, true);
@@ -208,7 +247,9 @@ public final class DenseStack {
                 b.inputs[i + 1].assign(out);
             }
         }
-        last = b;
+        if (training) {
+            last = b;
+        }
         return b.outputs[layers];
     }
 
@@ -222,6 +263,10 @@ public final class DenseStack {
                 b.inputs[i + 1] = Nd4j.create(weights[i].dataType(), new long[] {rows, nOut}, 'c');
             }
             b.transposedErrors[i] = Nd4j.create(weights[i].dataType(), new long[] {nIn, rows}, 'f');
+            if (retain[i] < 1) {
+                b.dropMasks[i] = Nd4j.create(weights[i].dataType(), new long[] {rows, nIn}, 'c');
+                b.droppedInputs[i] = Nd4j.create(weights[i].dataType(), new long[] {rows, nIn}, 'c');
+            }
             if (relu[i]) {
                 b.masks[i + 1] = Nd4j.create(weights[i].dataType(), new long[] {rows, nOut}, 'c');
                 b.deltas[i + 1] = Nd4j.create(weights[i].dataType(), new long[] {rows, nOut}, 'c');
@@ -273,13 +318,16 @@ public final class DenseStack {
         INDArray delta = outputError;
         for (int i = layers - 1; i >= 0; i--) {
             if (parameterGradients) {
-                Nd4j.gemm(last.inputs[i], delta, weightGradients[i], true, false, 1.0, 0.0);
+                Nd4j.gemm(last.layerInputs[i], delta, weightGradients[i], true, false, 1.0, 0.0);
                 delta.sum(biasGradients[i], 0);
             }
             if (i == 0 && !inputError) {
                 return null;
             }
             INDArray error = weights[i].mmuli(delta.transpose(), last.transposedErrors[i]).transpose();
+            if (last.dropped && retain[i] < 1) { // through the dropout mask, in place as DL4J does
+                Nd4j.getExecutioner().exec(new MulOp(error, last.dropMasks[i], error));
+            }
             if (i == 0) {
                 return error;
             }

@@ -47,9 +47,9 @@ public interface Network {
     }
 
     /**
-     * Adapter for a MultiLayerNetwork. One made only of dense layers (the MLPs) trains and takes
-     * input gradients through {@link DenseStack}: DL4J's numbers to the bit, without fit's per-call
-     * costs; any other goes through DL4J's fit.
+     * Adapter for a MultiLayerNetwork. One made only of dense layers (the MLPs, with dropout or
+     * without) trains, predicts and takes input gradients through {@link DenseStack}: DL4J's numbers
+     * to the bit, without fit's per-call costs; any other goes through DL4J's fit and output.
      */
     record Layered(MultiLayerNetwork net, DenseStack dense) implements Network {
 
@@ -68,7 +68,7 @@ public interface Network {
 
         @Override
         public INDArray output(INDArray features) {
-            return net.output(features, false);
+            return dense != null ? dense.output(features) : net.output(features, false);
         }
 
         @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.dropout.GaussianDropout;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -17,6 +18,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -87,6 +89,54 @@ class DenseStackTest {
     @Test
     void fitIsDl4jsFitStepForStepForASoftmaxClassifier() {
         assertFitsLikeDl4j(classifier(3), classifier(3), 5, 3);
+    }
+
+    /**
+     * The corrupt-labels study's dropout MLP (dropout on the hidden units, the inputs of every layer
+     * after the first): the masks are drawn by DL4J's op from the global generator in fit's order,
+     * so from the same seed the two runs draw the same masks and reach the same numbers.
+     */
+    @Test
+    void fitWithDropoutIsDl4jsFitDrawForDraw() {
+        MultiLayerNetwork reference = Classifiers.mlp(5, new int[] {16, 16}, 3, 0.4, 1e-2, 8);
+        MultiLayerNetwork bound = Classifiers.mlp(5, new int[] {16, 16}, 3, 0.4, 1e-2, 8);
+        MultiLayerNetwork otherDraws = Classifiers.mlp(5, new int[] {16, 16}, 3, 0.4, 1e-2, 8);
+        Nd4j.getRandom().setSeed(21);
+        List<INDArray[]> batches = new java.util.ArrayList<>();
+        for (int step = 0; step < 30; step++) {
+            int rows = step % 2 == 0 ? 32 : 24;
+            batches.add(new INDArray[] {Nd4j.rand(DataType.FLOAT, rows, 5).subi(0.5), softTargets(rows, 3)});
+        }
+        double[] scores = new double[batches.size()];
+        Nd4j.getRandom().setSeed(22);
+        for (int step = 0; step < batches.size(); step++) {
+            reference.fit(batches.get(step)[0], batches.get(step)[1]);
+            scores[step] = reference.score();
+        }
+        DenseStack stack = new DenseStack(bound);
+        Nd4j.getRandom().setSeed(22);
+        for (int step = 0; step < batches.size(); step++) {
+            assertEquals(scores[step], stack.fit(batches.get(step)[0], batches.get(step)[1]), 0.0, "score at step " + step);
+        }
+        assertEquals(0.0, maxAbsDiff(reference.params(), bound.params()), "parameters apart");
+        // the masks matter: other draws give other parameters
+        DenseStack other = new DenseStack(otherDraws);
+        Nd4j.getRandom().setSeed(23);
+        for (INDArray[] batch : batches) {
+            other.fit(batch[0], batch[1]);
+        }
+        assertTrue(maxAbsDiff(reference.params(), otherDraws.params()) > 1e-4, "dropout drew nothing");
+        INDArray probe = Nd4j.rand(DataType.FLOAT, 7, 5);
+        assertEquals(0.0, maxAbsDiff(reference.output(probe), stack.output(probe)), "inference outputs differ");
+        // rows of a larger array, as the evaluation hands them over
+        INDArray rows = Nd4j.rand(DataType.FLOAT, 1200, 5).get(NDArrayIndex.interval(100, 1100), NDArrayIndex.all());
+        assertEquals(0.0, maxAbsDiff(reference.output(rows), stack.output(rows)), "inference outputs on a view differ");
+        INDArray y = softTargets(7, 3);
+        Nd4j.getRandom().setSeed(24);
+        INDArray expected = reference.calculateGradients(probe, y, null, null).getSecond();
+        Nd4j.getRandom().setSeed(24);
+        INDArray got = stack.inputGradient(probe, y);
+        assertEquals(0.0, maxAbsDiff(expected, got), "input gradients apart");
     }
 
     @Test
@@ -194,10 +244,10 @@ class DenseStackTest {
                 .activation(Activation.SIGMOID).build(), Activation.TANH, 0, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DenseStack(tanh));
         assertTrue(e.getMessage().contains("layer 0") && e.getMessage().toLowerCase().contains("tanh"), e.getMessage());
-        MultiLayerNetwork dropout = net(2, new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1)
-                .activation(Activation.SIGMOID).build(), Activation.RELU, 0.5, 1);
-        e = assertThrows(IllegalArgumentException.class, () -> new DenseStack(dropout));
-        assertTrue(e.getMessage().contains("layer 0") && e.getMessage().contains("dropout"), e.getMessage());
+        MultiLayerNetwork gaussian = net(2, new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1)
+                .activation(Activation.SIGMOID).dropOut(new GaussianDropout(0.5)).build(), Activation.RELU, 0, 1);
+        e = assertThrows(IllegalArgumentException.class, () -> new DenseStack(gaussian));
+        assertTrue(e.getMessage().contains("layer 2") && e.getMessage().contains("dropout"), e.getMessage());
         MultiLayerNetwork reluLast = net(2, new DenseLayer.Builder().nOut(2).activation(Activation.RELU).build(),
                 Activation.RELU, 0, 1);
         e = assertThrows(IllegalArgumentException.class, () -> new DenseStack(reluLast));
