@@ -12,6 +12,7 @@ import org.mixupsuite.core.Seeds;
 import org.mixupsuite.core.cli.OptionValues;
 import org.mixupsuite.core.data.ImageDataLoader;
 import org.mixupsuite.core.data.ImageSet;
+import org.mixupsuite.core.data.Rows;
 import org.mixupsuite.core.mixup.Batch;
 import org.mixupsuite.core.mixup.MixupStrategy;
 import org.mixupsuite.core.run.Json;
@@ -167,7 +168,7 @@ public final class BenchWorkload {
             for (int i = 0; i < BATCH; i++) {
                 labels[i] = train.labels()[rows[i]];
             }
-            return new Batch(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(targets, 1, rows), labels);
+            return new Batch(Rows.gather(features, rows), Rows.gather(targets, rows), labels);
         }
     }
 }

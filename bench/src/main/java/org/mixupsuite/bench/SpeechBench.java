@@ -14,6 +14,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.mixupsuite.core.BadInputException;
 import org.mixupsuite.core.Seeds;
 import org.mixupsuite.core.data.ImageSet;
+import org.mixupsuite.core.data.Rows;
 import org.mixupsuite.core.run.Scale;
 import org.mixupsuite.core.train.Network;
 import org.mixupsuite.speech.Augmentation;
@@ -193,7 +194,7 @@ final class SpeechBench {
         INDArray y = set.oneHotLabels();
         for (int start = 0; start + batch <= set.count(); start += batch) {
             int[] rows = java.util.stream.IntStream.range(start, start + batch).toArray();
-            net.fit(Nd4j.pullRows(x, 1, rows), Nd4j.pullRows(y, 1, rows));
+            net.fit(Rows.gather(x, rows), Rows.gather(y, rows));
         }
     }
 

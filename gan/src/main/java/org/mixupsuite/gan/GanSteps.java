@@ -3,6 +3,7 @@ package org.mixupsuite.gan;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.util.MathArrays;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mixupsuite.core.data.Rows;
 import org.mixupsuite.core.mixup.LambdaSampler;
 import org.mixupsuite.core.train.DenseStack;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -100,8 +101,8 @@ public final class GanSteps {
         int n = (int) real.rows();
         int[] order = MathArrays.natural(2 * n);
         MathArrays.shuffle(order, rng);
-        return new INDArray[] {Nd4j.pullRows(Nd4j.vstack(real, fake), 1, order),
-                Nd4j.pullRows(realAndFakeLabels(n, real.dataType()), 1, order)};
+        return new INDArray[] {Rows.gather(Nd4j.vstack(real, fake), order),
+                Rows.gather(realAndFakeLabels(n, real.dataType()), order)};
     }
 
     /** {@code n} values of lambda ~ Uniform(0, alpha), one per example, as the authors' demo draws them. */

@@ -3,6 +3,7 @@ package org.mixupsuite.core.mixup;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
+import org.mixupsuite.core.data.Rows;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -30,8 +31,8 @@ public final class DirichletMixup implements MixupStrategy {
         INDArray y = batch.targets().mul(w[0]);
         for (int j = 1; j < k; j++) {
             int[] partner = Pairing.SHUFFLE.partners(batch.labels(), rng);
-            x.addi(Nd4j.pullRows(batch.features(), 1, partner).muli(w[j]));
-            y.addi(Nd4j.pullRows(batch.targets(), 1, partner).muli(w[j]));
+            x.addi(Rows.gather(batch.features(), partner).muli(w[j]));
+            y.addi(Rows.gather(batch.targets(), partner).muli(w[j]));
         }
         return new Batch(x, y, batch.labels());
     }

@@ -3,6 +3,7 @@ package org.mixupsuite.core.mixup;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
+import org.mixupsuite.core.data.Rows;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,8 +28,8 @@ public final class PairwiseMixup implements MixupStrategy {
     @Override
     public Batch mix(Batch batch, RandomGenerator rng) {
         int[] partner = pairing.partners(batch.labels(), rng);
-        INDArray xj = Nd4j.pullRows(batch.features(), 1, partner);
-        INDArray yj = Nd4j.pullRows(batch.targets(), 1, partner);
+        INDArray xj = Rows.gather(batch.features(), partner);
+        INDArray yj = Rows.gather(batch.targets(), partner);
         if (perExampleLambda) {
             double[] lam = lambda.sample(rng, batch.size());
             INDArray l = Nd4j.create(lam, new long[] {lam.length, 1}).castTo(batch.features().dataType());

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.math3.random.RandomDataGenerator;
 import org.apache.commons.math3.random.RandomGenerator;
+import org.mixupsuite.core.data.Rows;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -34,8 +35,8 @@ public final class TwoLoaderMixup implements MixupStrategy {
     public Batch mix(Batch batch, RandomGenerator rng) {
         int[] rows = partnerRows(batch.size(), rng);
         double l = lambda.sample(rng);
-        INDArray xj = Nd4j.pullRows(allFeatures, 1, rows);
-        INDArray yj = Nd4j.pullRows(allTargets, 1, rows);
+        INDArray xj = Rows.gather(allFeatures, rows);
+        INDArray yj = Rows.gather(allTargets, rows);
         return new Batch(batch.features().mul(l).addi(xj.muli(1 - l)), batch.targets().mul(l).addi(yj.muli(1 - l)),
                 batch.labels());
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.util.MathArrays;
 import org.mixupsuite.core.data.ImageSet;
+import org.mixupsuite.core.data.Rows;
 import org.mixupsuite.core.mixup.Batch;
 import org.mixupsuite.core.mixup.MixupStrategy;
 import org.mixupsuite.core.run.CheckpointStore;
@@ -156,7 +157,7 @@ public final class Trainer {
                 for (int i = 0; i < rows.length; i++) {
                     labels[i] = train.labels()[rows[i]];
                 }
-                Batch batch = mixup.mix(new Batch(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(targets, 1, rows),
+                Batch batch = mixup.mix(new Batch(Rows.gather(features, rows), Rows.gather(targets, rows),
                         labels), rng);
                 double loss = net.fit(batch.features(), batch.targets());
                 if (!Double.isFinite(loss)) {
