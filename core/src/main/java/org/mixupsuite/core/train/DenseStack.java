@@ -1,6 +1,7 @@
 package org.mixupsuite.core.train;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
@@ -40,8 +41,8 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * network stays a network: its checkpoints, {@code output} and iteration count are DL4J's.
  *
  * <p>Hidden layers: ReLU (DL4J's default one) or identity, with a bias, DL4J's inverted dropout
- * at a fixed rate or none, no regularization or gradient normalization. Last layer: an output layer with its loss, or a dense identity layer,
- * which has no loss and learns from an error given from outside ({@link #backpropAndUpdate}). Bind
+ * at a fixed rate or none, no regularization or gradient normalization. Last layer: an output
+ * layer with its loss, or a dense identity layer, which has no loss and learns from an error given from outside ({@link #backpropAndUpdate}). Bind
  * it after the network's checkpoint is restored: it holds the network's arrays and updater blocks.
  */
 public final class DenseStack {
@@ -72,8 +73,17 @@ public final class DenseStack {
      */
     static final int FLUSH_EVERY = 100;
     private final Map<Long, Buffers> buffersByRows = new HashMap<>();
-    /** Inference passes have their own, so that one between a training pass and its backpropagation changes nothing. */
-    private final Map<Long, Buffers> inferenceBuffersByRows = new HashMap<>();
+    /**
+     * Inference passes have their own, so that one between a training pass and its backpropagation
+     * changes nothing; the two row counts used last (an evaluation's full batches and its last one),
+     * as callers predict for sets of any size.
+     */
+    private final Map<Long, Buffers> inferenceBuffersByRows = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Buffers> eldest) {
+            return size() > 2;
+        }
+    };
     /** The buffers of the last forward pass, which backpropagation reads. */
     private Buffers last;
 
