@@ -42,8 +42,9 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  *
  * <p>Hidden layers: ReLU (DL4J's default one) or identity, with a bias, DL4J's inverted dropout
  * at a fixed rate or none, no regularization or gradient normalization. Last layer: an output
- * layer with its loss, or a dense identity layer, which has no loss and learns from an error given from outside ({@link #backpropAndUpdate}). Bind
- * it after the network's checkpoint is restored: it holds the network's arrays and updater blocks.
+ * layer with its loss, or a dense identity layer, which has no loss and learns from an error given
+ * from outside ({@link #backpropAndUpdate}). Bind it after the network's checkpoint is restored: it
+ * holds the network's arrays and updater blocks.
  */
 public final class DenseStack {
 
@@ -104,10 +105,8 @@ public final class DenseStack {
         final INDArray[] masks;
         final INDArray[] dropMasks;
         final INDArray[] droppedInputs;
-        /** What each layer multiplied by its weights in the last pass: its input, dropped out or not. */
-        final INDArray[] layerInputs;
-        /** Whether the last pass was a training pass, so that backpropagation goes through the dropout masks. */
-        boolean dropped;
+        /** Whether the last pass was a training pass (dropout applied), which backpropagation follows. */
+        boolean training;
 
         Buffers(int layers) {
             outputs = new INDArray[layers + 1];
@@ -117,7 +116,6 @@ public final class DenseStack {
             masks = new INDArray[layers + 1];
             dropMasks = new INDArray[layers];
             droppedInputs = new INDArray[layers];
-            layerInputs = new INDArray[layers];
         }
     }
 
@@ -235,20 +233,17 @@ public final class DenseStack {
         // the calls DL4J's dense layers make, in their order and on arrays of the same layout, so
         // that the numbers are DL4J's to the bit
         b.inputs[0] = x.ordering() == 'c' && !x.isView() ? x : x.dup('c');
-        b.dropped = training;
+        b.training = training;
         for (int i = 0; i < layers; i++) {
-            INDArray in = b.inputs[i];
-            if (training && retain[i] < 1) {
+            if (dropsOut(b, i)) {
                 // DL4J's Dropout: a mask of ones turned into 0 or 1/p by the same random op on the
                 // same global generator, so the draws are fit's draws
                 INDArray mask = b.dropMasks[i].assign(1.0);
                 Nd4j.getExecutioner().exec(new DropOutInverted(mask, mask, retain[i]));
-                Nd4j.getExecutioner().exec(new MulOp(in, mask, b.droppedInputs[i]));
-                in = b.droppedInputs[i];
+                Nd4j.getExecutioner().exec(new MulOp(b.inputs[i], mask, b.droppedInputs[i]));
             }
-            b.layerInputs[i] = in;
             INDArray out = b.outputs[i + 1];
-            in.mmuli(weights[i], out);
+            layerInput(b, i).mmuli(weights[i], out);
             out.addiRowVector(biases[i]);
             if (relu[i]) {
                 RELU.getActivation(out, true);
@@ -261,6 +256,16 @@ public final class DenseStack {
             last = b;
         }
         return b.outputs[layers];
+    }
+
+    /** Whether layer {@code i} drops out its input in the pass {@code b} holds. */
+    private boolean dropsOut(Buffers b, int i) {
+        return b.training && retain[i] < 1;
+    }
+
+    /** What layer {@code i} multiplied by its weights in that pass: its input, dropped out or not. */
+    private INDArray layerInput(Buffers b, int i) {
+        return dropsOut(b, i) ? b.droppedInputs[i] : b.inputs[i];
     }
 
     private Buffers allocate(long rows) {
@@ -328,14 +333,14 @@ public final class DenseStack {
         INDArray delta = outputError;
         for (int i = layers - 1; i >= 0; i--) {
             if (parameterGradients) {
-                Nd4j.gemm(last.layerInputs[i], delta, weightGradients[i], true, false, 1.0, 0.0);
+                Nd4j.gemm(layerInput(last, i), delta, weightGradients[i], true, false, 1.0, 0.0);
                 delta.sum(biasGradients[i], 0);
             }
             if (i == 0 && !inputError) {
                 return null;
             }
             INDArray error = weights[i].mmuli(delta.transpose(), last.transposedErrors[i]).transpose();
-            if (last.dropped && retain[i] < 1) { // through the dropout mask, in place as DL4J does
+            if (dropsOut(last, i)) { // through the dropout mask, in place as DL4J does
                 Nd4j.getExecutioner().exec(new MulOp(error, last.dropMasks[i], error));
             }
             if (i == 0) {
