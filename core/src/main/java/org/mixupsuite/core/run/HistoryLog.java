@@ -17,7 +17,9 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * history.csv in long format, one row per condition, seed and step, with the condition's settings
  * as leading columns (ready for a pivot in any analysis tool). Conditions running in parallel
- * report into it; the file is rewritten atomically, so it is always whole.
+ * report into it; the file is rewritten atomically, so it is always whole. Rows follow the plan's
+ * order of condition runs, reserved before any runs, not the order in which parallel runs finish:
+ * the same seed gives the same file.
  */
 final class HistoryLog {
 
@@ -26,6 +28,11 @@ final class HistoryLog {
 
     HistoryLog(Path file) {
         this.file = file;
+    }
+
+    /** Takes the next place in the file for a condition run, before it (or any other) reports. */
+    synchronized void reserve(String id) {
+        rowsById.putIfAbsent(id, List.of());
     }
 
     synchronized void set(String id, Condition condition, long seed, List<Map<String, Object>> rows) {

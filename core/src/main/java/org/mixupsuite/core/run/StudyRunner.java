@@ -69,6 +69,7 @@ public final class StudyRunner<C extends Condition> {
         for (C condition : experiment.conditions()) {
             for (long seed : settings.seeds()) {
                 String id = condition.slug() + "-seed" + seed;
+                history.reserve(id);
                 CheckpointStore store = new CheckpointStore(run.checkpoint(id), settings.checkpointSeconds());
                 Optional<ConditionResult> done = store.loadResult();
                 if (done.isPresent()) {
