@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntToDoubleFunction;
 import org.apache.commons.math3.random.RandomDataGenerator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mixupsuite.core.data.ImageSet;
@@ -17,6 +17,7 @@ import org.mixupsuite.core.run.RunResults;
 import org.mixupsuite.core.train.ClassificationExperiment;
 import org.mixupsuite.core.train.Evaluation;
 import org.mixupsuite.core.train.Network;
+import org.mixupsuite.core.train.SharedEpochData;
 import org.mixupsuite.core.train.Trainer;
 
 /**
@@ -32,6 +33,7 @@ final class SpeechExperiment extends ClassificationExperiment<SpeechCondition> {
     private final ScalePreset preset;
     private final SpeechData data;
     private final Augmentation augmentation;
+    private final SharedEpochData sharedEpochs;
 
     SpeechExperiment(ScalePreset preset, SpeechData data, List<SpeechCondition> conditions) {
         super(conditions, preset.trainSize() > 0 ? Math.min(preset.trainSize(), data.train().count()) : data.train().count(),
@@ -39,6 +41,9 @@ final class SpeechExperiment extends ClassificationExperiment<SpeechCondition> {
         this.preset = preset;
         this.data = data;
         this.augmentation = preset.augment() ? Augmentation.standard() : Augmentation.NONE;
+        // every condition of a seed trains on the same subset, augmented by the same (seed, "augment",
+        // epoch) draws: each epoch's features are made once for all of them
+        this.sharedEpochs = new SharedEpochData(conditions.size());
     }
 
     @Override
@@ -66,21 +71,20 @@ final class SpeechExperiment extends ClassificationExperiment<SpeechCondition> {
         Features features = preset.features();
         MultiLayerNetwork model = SpeechModels.build(c.model(), features.height(), features.width(), classes,
                 preset.widthDivisor(), preset.dropout(), preset.learningRate(), ctx.derivedSeed("init"));
-        Map<Integer, Double> augmentSeconds = new ConcurrentHashMap<>();
         Trainer.EpochData epochs;
+        IntToDoubleFunction augmentSeconds;
         if (augmentation.isNone()) {
             ImageSet fixed = features.plain(train, classes);
             epochs = (epoch, rng) -> fixed;
+            augmentSeconds = epoch -> 0.0;
         } else {
-            Trainer.EpochData augmented = (epoch, rng) -> {
-                long t0 = System.nanoTime();
-                ImageSet set = features.augmented(train, classes, augmentation, data.noises(), rng);
-                augmentSeconds.put(epoch, (System.nanoTime() - t0) / 1e9);
-                return set;
-            };
+            Trainer.EpochData augmented = (epoch, rng) -> features.augmented(train, classes, augmentation, data.noises(), rng);
             // the next epoch's features are made while this one trains, if two epochs' worth fit the heap easily
             long epochBytes = (long) train.count() * features.height() * features.width() * Float.BYTES;
-            epochs = epochBytes < Runtime.getRuntime().maxMemory() / 4 ? Trainer.EpochData.madeAhead(augmented) : augmented;
+            SharedEpochData.View view = sharedEpochs.join(ctx.seed(), epochBytes < Runtime.getRuntime().maxMemory() / 4
+                    ? Trainer.EpochData.madeAhead(augmented) : augmented);
+            epochs = view;
+            augmentSeconds = view::secondsToMake;
         }
         var valFeatures = data.validationFeatures().features();
         Trainer.EpochEvaluator evaluator = (net, epoch) -> {
@@ -88,7 +92,8 @@ final class SpeechExperiment extends ClassificationExperiment<SpeechCondition> {
             Map<String, Double> row = new LinkedHashMap<>();
             row.put("val_error", Evaluation.errorPercent(Evaluation.predict(net, valFeatures, EVAL_BATCH),
                     data.validationFeatures().labels()));
-            row.put("augment_seconds", augmentSeconds.getOrDefault(epoch, 0.0));
+            // what making this epoch's features took, whichever condition of the seed made them
+            row.put("augment_seconds", augmentSeconds.applyAsDouble(epoch));
             row.put("eval_seconds", (System.nanoTime() - t0) / 1e9);
             return row;
         };

@@ -78,5 +78,6 @@ final class EpochFeed implements AutoCloseable {
         if (ahead != null) {
             ahead.shutdownNow();
         }
+        data.close();
     }
 }

@@ -57,6 +57,10 @@ public final class Trainer {
             return false;
         }
 
+        /** Called once training is over (finished, diverged or failed): no more epochs will be asked for. */
+        default void close() {
+        }
+
         /** The same examples, the next epoch's made while this one trains (for sources that take time). */
         static EpochData madeAhead(EpochData data) {
             return new EpochData() {
@@ -68,6 +72,11 @@ public final class Trainer {
                 @Override
                 public boolean makeAhead() {
                     return true;
+                }
+
+                @Override
+                public void close() {
+                    data.close();
                 }
             };
         }
