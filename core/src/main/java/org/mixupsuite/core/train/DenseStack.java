@@ -1,5 +1,6 @@
 package org.mixupsuite.core.train;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,8 @@ public final class DenseStack {
     private final IActivation outputActivation;
     private final DefaultGradient gradient;
     private final List<UpdaterBlock> updaterBlocks;
+    /** Adam's step in Java for the blocks it applies to (one each, with its scratch arrays). */
+    private final AdamStep[] adamSteps;
     private final boolean divideByBatch;
     /**
      * Adam's first moment of a unit that stopped learning (a dead ReLU) decays by 0.9 a step into
@@ -160,6 +163,8 @@ public final class DenseStack {
         loss = lossFn;
         outputActivation = outAct;
         updaterBlocks = ((BaseMultiLayerUpdater<?>) net.getUpdater()).getUpdaterBlocks();
+        adamSteps = new AdamStep[updaterBlocks.size()];
+        Arrays.setAll(adamSteps, k -> new AdamStep());
         divideByBatch = net.getLayerWiseConfigurations().getConf(0).isMiniBatch();
     }
 
@@ -373,8 +378,13 @@ public final class DenseStack {
         if (divideByBatch) {
             gradient.gradient().divi(batch);
         }
-        for (UpdaterBlock block : updaterBlocks) {
-            block.update(iteration, epoch);
+        for (int k = 0; k < updaterBlocks.size(); k++) {
+            UpdaterBlock block = updaterBlocks.get(k);
+            if (AdamStep.applies(block)) {
+                adamSteps[k].apply(block, iteration, epoch);
+            } else {
+                block.update(iteration, epoch);
+            }
             if (iteration % FLUSH_EVERY == 0 && block.getUpdaterView() != null) { // SGD has no state
                 Nd4j.getExecutioner().exec(new CompareAndSet(block.getUpdaterView(), 0.0,
                         Conditions.absLessThan(Float.MIN_NORMAL)));
