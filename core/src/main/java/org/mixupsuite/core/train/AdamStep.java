@@ -2,6 +2,7 @@ package org.mixupsuite.core.train;
 
 import java.nio.FloatBuffer;
 import java.util.Map;
+import java.util.Optional;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,32 +30,45 @@ final class AdamStep {
      */
     private static final int CHUNK = 2048;
 
+    private final Adam config;
+    private final INDArray gradientView;
+    private final INDArray mView;
+    private final INDArray vView;
     private final float[] gradient = new float[CHUNK];
     private final float[] m = new float[CHUNK];
     private final float[] v = new float[CHUNK];
 
+    private AdamStep(Adam config, INDArray gradientView, INDArray mView, INDArray vView) {
+        this.config = config;
+        this.gradientView = gradientView;
+        this.mView = mView;
+        this.vView = vView;
+    }
+
     /**
-     * Whether this block can take the Java step: Adam on contiguous float arrays, its state set up,
-     * and no regularization on its variables (DL4J applies that around the updater).
+     * The Java step bound to this block's gradient and Adam state, or empty where it does not
+     * apply: Adam on contiguous float arrays, no regularization on its variables (DL4J applies that
+     * around the updater). Decided once, as the block's arrays stay the same for a bound network.
      */
-    static boolean applies(UpdaterBlock block) {
+    static Optional<AdamStep> of(UpdaterBlock block) {
         GradientUpdater<?> updater = block.getGradientUpdater();
-        if (!(updater instanceof AdamUpdater) || block.getGradientView() == null
-                || block.getGradientView().dataType() != DataType.FLOAT) {
-            return false;
+        INDArray g = block.getGradientView();
+        if (!(updater instanceof AdamUpdater adam) || g == null) {
+            return Optional.empty();
         }
-        Map<String, INDArray> state = updater.getState();
-        if (state == null || state.get(AdamUpdater.M_STATE) == null || state.get(AdamUpdater.V_STATE) == null) {
-            return false;
+        Map<String, INDArray> state = adam.getState();
+        INDArray mView = state == null ? null : state.get(AdamUpdater.M_STATE);
+        INDArray vView = state == null ? null : state.get(AdamUpdater.V_STATE);
+        if (mView == null || vView == null || !contiguous(g) || !contiguous(mView) || !contiguous(vView)) {
+            return Optional.empty();
         }
         for (UpdaterBlock.ParamState p : block.getLayersAndVariablesInBlock()) {
             var regularization = p.getLayer().getConfig().getRegularizationByParam(p.getParamName());
             if (regularization != null && !regularization.isEmpty()) {
-                return false;
+                return Optional.empty();
             }
         }
-        return contiguous(block.getGradientView()) && contiguous(state.get(AdamUpdater.M_STATE))
-                && contiguous(state.get(AdamUpdater.V_STATE));
+        return Optional.of(new AdamStep(adam.getConfig(), g, mView, vView));
     }
 
     /**
@@ -67,28 +81,25 @@ final class AdamStep {
     }
 
     /** The block's update: its gradient view replaced by the step, Adam's state advanced, as {@code block.update} does. */
-    void apply(UpdaterBlock block, int iteration, int epoch) {
-        AdamUpdater updater = (AdamUpdater) block.getGradientUpdater();
-        Adam config = updater.getConfig();
-        Map<String, INDArray> state = updater.getState();
-        INDArray g = block.getGradientView();
-        INDArray mArray = state.get(AdamUpdater.M_STATE);
-        INDArray vArray = state.get(AdamUpdater.V_STATE);
+    void apply(int iteration, int epoch) {
         Constants c = Constants.of(config.getLearningRate(iteration, epoch), config.getBeta1(), config.getBeta2(),
                 config.getEpsilon(), iteration);
-        FloatBuffer gb = g.data().asNioFloat();
-        FloatBuffer mb = mArray.data().asNioFloat();
-        FloatBuffer vb = vArray.data().asNioFloat();
-        int n = (int) g.length();
+        FloatBuffer gb = gradientView.data().asNioFloat();
+        FloatBuffer mb = mView.data().asNioFloat();
+        FloatBuffer vb = vView.data().asNioFloat();
+        int g0 = (int) gradientView.offset();
+        int m0 = (int) mView.offset();
+        int v0 = (int) vView.offset();
+        int n = (int) gradientView.length();
         for (int start = 0; start < n; start += CHUNK) {
             int len = Math.min(CHUNK, n - start);
-            gb.get((int) g.offset() + start, gradient, 0, len);
-            mb.get((int) mArray.offset() + start, m, 0, len);
-            vb.get((int) vArray.offset() + start, v, 0, len);
+            gb.get(g0 + start, gradient, 0, len);
+            mb.get(m0 + start, m, 0, len);
+            vb.get(v0 + start, v, 0, len);
             c.update(gradient, m, v, len);
-            gb.put((int) g.offset() + start, gradient, 0, len);
-            mb.put((int) mArray.offset() + start, m, 0, len);
-            vb.put((int) vArray.offset() + start, v, 0, len);
+            gb.put(g0 + start, gradient, 0, len);
+            mb.put(m0 + start, m, 0, len);
+            vb.put(v0 + start, v, 0, len);
         }
     }
 

@@ -64,7 +64,7 @@ public final class DenseStack {
     private final IActivation outputActivation;
     private final DefaultGradient gradient;
     private final List<UpdaterBlock> updaterBlocks;
-    /** Adam's step in Java for the blocks it applies to (one each, with its scratch arrays). */
+    /** Adam's step in Java for each block it applies to (null where the block's own update runs). */
     private final AdamStep[] adamSteps;
     private final boolean divideByBatch;
     /**
@@ -94,14 +94,14 @@ public final class DenseStack {
     /**
      * For one number of rows: each hidden layer's output as the next layer reads it ({@code inputs},
      * row-major, as DL4J hands it on; index 0 is the network's input), the last layer's output
-     * ({@code outputs[layers]}, column-major, as DL4J's gemm writes it); each layer's error at its input,
+     * ({@code output}, column-major, as DL4J's gemm writes it); each layer's error at its input,
      * transposed ({@code [nIn, rows]}, as DL4J computes it); the error through a ReLU's derivative
      * ({@code deltas}, row-major: the layout decides which BLAS path a product takes, hence its last
      * bits) and the ReLU's 0/1 mask, both at the index of that layer's output. A layer with dropout
      * also has its dropout mask (0 or 1/p) and its input times that mask, row-major like its input.
      */
     private static final class Buffers {
-        final INDArray[] outputs;
+        INDArray output;
         final INDArray[] inputs;
         final INDArray[] transposedErrors;
         final INDArray[] deltas;
@@ -112,7 +112,6 @@ public final class DenseStack {
         boolean training;
 
         Buffers(int layers) {
-            outputs = new INDArray[layers + 1];
             inputs = new INDArray[layers];
             transposedErrors = new INDArray[layers];
             deltas = new INDArray[layers + 1];
@@ -164,7 +163,7 @@ public final class DenseStack {
         outputActivation = outAct;
         updaterBlocks = ((BaseMultiLayerUpdater<?>) net.getUpdater()).getUpdaterBlocks();
         adamSteps = new AdamStep[updaterBlocks.size()];
-        Arrays.setAll(adamSteps, k -> new AdamStep());
+        Arrays.setAll(adamSteps, k -> AdamStep.of(updaterBlocks.get(k)).orElse(null));
         divideByBatch = net.getLayerWiseConfigurations().getConf(0).isMiniBatch();
     }
 
@@ -247,14 +246,16 @@ public final class DenseStack {
                 Nd4j.getExecutioner().exec(new DropOutInverted(mask, mask, retain[i]));
                 Nd4j.getExecutioner().exec(new MulOp(b.inputs[i], mask, b.droppedInputs[i]));
             }
-            INDArray out = i + 1 < layers ? b.inputs[i + 1] : b.outputs[i + 1];
+            INDArray out;
             if (i + 1 < layers) {
                 // a hidden layer's product goes straight into the next layer's row-major input, as
                 // its column-major transpose: (x W)^T = W^T x^T. Multiplying into a column-major
                 // array and copying that across, as this class did, cost 14% of the GAN's time in the
                 // copy; the product's bits are the same (DenseStackTest)
+                out = b.inputs[i + 1];
                 Nd4j.gemm(weights[i], layerInput(b, i), out.transpose(), true, true, 1.0, 0.0);
             } else {
+                out = b.output;
                 layerInput(b, i).mmuli(weights[i], out);
             }
             out.addiRowVector(biases[i]);
@@ -265,7 +266,7 @@ public final class DenseStack {
         if (training) {
             last = b;
         }
-        return b.outputs[layers];
+        return b.output;
     }
 
     /** Whether layer {@code i} drops out its input in the pass {@code b} holds. */
@@ -286,7 +287,7 @@ public final class DenseStack {
             if (i + 1 < layers) {
                 b.inputs[i + 1] = Nd4j.create(weights[i].dataType(), new long[] {rows, nOut}, 'c');
             } else {
-                b.outputs[i + 1] = Nd4j.create(weights[i].dataType(), new long[] {rows, nOut}, 'f');
+                b.output = Nd4j.create(weights[i].dataType(), new long[] {rows, nOut}, 'f');
             }
             b.transposedErrors[i] = Nd4j.create(weights[i].dataType(), new long[] {nIn, rows}, 'f');
             if (retain[i] < 1) {
@@ -380,8 +381,8 @@ public final class DenseStack {
         }
         for (int k = 0; k < updaterBlocks.size(); k++) {
             UpdaterBlock block = updaterBlocks.get(k);
-            if (AdamStep.applies(block)) {
-                adamSteps[k].apply(block, iteration, epoch);
+            if (adamSteps[k] != null) {
+                adamSteps[k].apply(iteration, epoch);
             } else {
                 block.update(iteration, epoch);
             }
