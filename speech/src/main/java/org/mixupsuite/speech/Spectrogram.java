@@ -1,7 +1,17 @@
 package org.mixupsuite.speech;
 
-import be.tarsos.dsp.util.fft.FFT;
+import static org.bytedeco.fftw.global.fftw3.FFTW_ESTIMATE;
+import static org.bytedeco.fftw.global.fftw3.fftwf_destroy_plan;
+import static org.bytedeco.fftw.global.fftw3.fftwf_execute;
+import static org.bytedeco.fftw.global.fftw3.fftwf_free;
+import static org.bytedeco.fftw.global.fftw3.fftwf_malloc;
+import static org.bytedeco.fftw.global.fftw3.fftwf_plan_many_dft_r2c;
+
 import be.tarsos.dsp.util.fft.HammingWindow;
+import java.lang.ref.Cleaner;
+import org.bytedeco.fftw.global.fftw3.fftwf_plan;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
 
 /**
  * The paper's input: a normalized log-magnitude spectrogram of a one-second 16 kHz clip, 160
@@ -13,7 +23,12 @@ import be.tarsos.dsp.util.fft.HammingWindow;
  * stays a mild outlier; at paper scale offset 1, log(1 + |X|), as the common reference code does
  * (see {@link Features}). Each clip is then z-score normalized, so its overall loudness drops out.
  *
- * <p>Not thread-safe (the FFT keeps scratch state): use one instance per thread.
+ * <p>The 101 frames go through one FFTW plan (real to complex, {@code FFTW_ESTIMATE}: the plan, and so
+ * every rounding, depends only on the sizes and this machine's CPU, never on timing), in one native
+ * call per clip. TarsosDSP gives the Hamming window.
+ *
+ * <p>Not thread-safe (the plan's buffers are scratch state): use one instance per thread. Its native
+ * plan and buffers are freed when the instance is collected.
  */
 public final class Spectrogram {
 
@@ -27,10 +42,18 @@ public final class Spectrogram {
     /** The default offset of the log: a floor about 100 dB under a full-scale sine. */
     public static final double FLOOR = 1e-3;
 
+    /** Complex values per frame of a real transform: DC to Nyquist. */
+    private static final int SPECTRUM = WINDOW / 2 + 1;
+    private static final float[] HAMMING = new HammingWindow().generateCurve(WINDOW);
+    private static final Cleaner CLEANER = Cleaner.create();
+    /** FFTW's planner (making and destroying plans) is not thread-safe; executing a plan is. */
+    private static final Object PLANNER = new Object();
+
     private final double offset;
-    private final FFT fft = new FFT(WINDOW, new HammingWindow());
     private final float[] padded = new float[CLIP + WINDOW];
-    private final float[] frame = new float[WINDOW];
+    private final float[] frames = new float[FRAMES * WINDOW];
+    private final float[] spectra = new float[FRAMES * SPECTRUM * 2];
+    private final Plan plan = new Plan();
 
     public Spectrogram() {
         this(FLOOR);
@@ -64,24 +87,91 @@ public final class Spectrogram {
             padded[half + CLIP - 1 + i] = padded[half + CLIP - 1 - i];
         }
         for (int t = 0; t < FRAMES; t++) {
-            System.arraycopy(padded, t * HOP, frame, 0, WINDOW);
-            fft.forwardTransform(frame);
-            // JTransforms packs Re(DC) in [0] and Re(Nyquist) in [1]: bin 0 is read alone
-            out[t] = (float) Math.log(Math.abs(frame[0]) + offset);
-            for (int k = 1; k < BINS; k++) {
-                out[k * FRAMES + t] = (float) Math.log(fft.modulus(frame, k) + offset);
+            int from = t * HOP;
+            int to = t * WINDOW;
+            for (int i = 0; i < WINDOW; i++) {
+                frames[to + i] = padded[from + i] * HAMMING[i];
+            }
+        }
+        plan.transform(frames, spectra);
+        for (int t = 0; t < FRAMES; t++) {
+            int base = t * SPECTRUM * 2;
+            for (int k = 0; k < BINS; k++) {
+                float re = spectra[base + 2 * k];
+                float im = spectra[base + 2 * k + 1];
+                out[k * FRAMES + t] = (float) Math.log((float) Math.sqrt(re * re + im * im) + offset);
             }
         }
         normalize(out);
     }
 
-    private static void normalize(float[] v) {
-        double sum = 0;
-        double sq = 0;
-        for (float x : v) {
-            sum += x;
-            sq += (double) x * x;
+    /**
+     * One FFTW plan for a clip's {@link #FRAMES} windows of {@link #WINDOW} samples, on buffers from
+     * fftwf_malloc (always aligned alike, so the plan chosen never depends on where an allocation fell).
+     */
+    private final class Plan {
+        private final FloatPointer in;
+        private final FloatPointer out;
+        private final fftwf_plan fft;
+
+        Plan() {
+            in = floats(FRAMES * WINDOW);
+            out = floats(FRAMES * SPECTRUM * 2);
+            synchronized (PLANNER) {
+                fft = fftwf_plan_many_dft_r2c(1, new IntPointer(new int[] {WINDOW}), FRAMES, in, null, 1, WINDOW,
+                        out, null, 1, SPECTRUM, (int) FFTW_ESTIMATE);
+            }
+            if (fft == null || fft.isNull()) {
+                throw new IllegalStateException("FFTW could not plan " + FRAMES + " real transforms of " + WINDOW);
+            }
+            CLEANER.register(Spectrogram.this, new Release(fft, in, out));
         }
+
+        void transform(float[] frames, float[] spectra) {
+            in.put(frames);
+            fftwf_execute(fft);
+            out.get(spectra);
+        }
+
+        private static FloatPointer floats(int n) {
+            FloatPointer p = new FloatPointer(fftwf_malloc(4L * n));
+            if (p.isNull()) {
+                throw new OutOfMemoryError("fftwf_malloc: " + n + " floats");
+            }
+            p.capacity(n);
+            return p;
+        }
+    }
+
+    /** Frees a plan and its buffers; holds no reference to the spectrogram, so that it can be collected. */
+    private record Release(fftwf_plan fft, FloatPointer in, FloatPointer out) implements Runnable {
+        @Override
+        public void run() {
+            synchronized (PLANNER) {
+                fftwf_destroy_plan(fft);
+            }
+            fftwf_free(in);
+            fftwf_free(out);
+        }
+    }
+
+    private static void normalize(float[] v) {
+        // four running sums each, so that the adds do not wait on one another
+        double[] sums = new double[4];
+        double[] squares = new double[4];
+        int whole = v.length - v.length % 4;
+        for (int i = 0; i < whole; i += 4) {
+            for (int j = 0; j < 4; j++) {
+                sums[j] += v[i + j];
+                squares[j] += (double) v[i + j] * v[i + j];
+            }
+        }
+        for (int i = whole; i < v.length; i++) {
+            sums[0] += v[i];
+            squares[0] += (double) v[i] * v[i];
+        }
+        double sum = (sums[0] + sums[1]) + (sums[2] + sums[3]);
+        double sq = (squares[0] + squares[1]) + (squares[2] + squares[3]);
         double mean = sum / v.length;
         double std = Math.sqrt(Math.max(0, sq / v.length - mean * mean));
         float inv = std > 1e-8 ? (float) (1 / std) : 0f;
@@ -99,15 +189,20 @@ public final class Spectrogram {
         int w = FRAMES / byFrames;
         float[] out = new float[h * w];
         float scale = 1f / (byBins * byFrames);
+        // a block's values are added in the same order as before (bin, then frame), but a row of blocks
+        // at a time, so that the blocks' sums run side by side
         for (int i = 0; i < h; i++) {
-            for (int j = 0; j < w; j++) {
-                float s = 0;
-                for (int a = 0; a < byBins; a++) {
-                    for (int b = 0; b < byFrames; b++) {
-                        s += spec[(i * byBins + a) * FRAMES + j * byFrames + b];
+            int row = i * w;
+            for (int a = 0; a < byBins; a++) {
+                int from = (i * byBins + a) * FRAMES;
+                for (int b = 0; b < byFrames; b++) {
+                    for (int j = 0; j < w; j++) {
+                        out[row + j] += spec[from + j * byFrames + b];
                     }
                 }
-                out[i * w + j] = s * scale;
+            }
+            for (int j = 0; j < w; j++) {
+                out[row + j] *= scale;
             }
         }
         return out;
