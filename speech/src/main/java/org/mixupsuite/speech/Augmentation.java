@@ -37,11 +37,11 @@ public record Augmentation(double maxShiftMs, double noiseChance, double[] snrDb
         float[] out = new float[n];
         int max = (int) Math.round(maxShiftMs * WavReader.SAMPLE_RATE / 1000);
         int shift = max == 0 ? 0 : rng.nextInt(2 * max + 1) - max;
-        for (int i = 0; i < n; i++) {
-            int src = i - shift;
-            if (src >= 0 && src < clip.length) {
-                out[i] = clip[src];
-            }
+        // out[i] = clip[i - shift] where that exists; the rest stays silence
+        int first = Math.max(0, shift);
+        int end = Math.min(n, clip.length + shift);
+        if (end > first) {
+            System.arraycopy(clip, first - shift, out, first, end - first);
         }
         if (!noises.isEmpty() && rng.nextDouble() < noiseChance) {
             float[] noise = noises.get(rng.nextInt(noises.size()));
@@ -72,10 +72,26 @@ public record Augmentation(double maxShiftMs, double noiseChance, double[] snrDb
     }
 
     private static double rms(float[] x, int from, int count) {
-        double s = 0;
-        for (int i = 0; i < count; i++) {
-            s += (double) x[from + i] * x[from + i];
+        // four running sums, so that the adds do not wait on one another
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int whole = count - count % 4;
+        for (int i = 0; i < whole; i += 4) {
+            double a = x[from + i];
+            double b = x[from + i + 1];
+            double c = x[from + i + 2];
+            double d = x[from + i + 3];
+            s0 += a * a;
+            s1 += b * b;
+            s2 += c * c;
+            s3 += d * d;
         }
+        for (int i = whole; i < count; i++) {
+            s0 += (double) x[from + i] * x[from + i];
+        }
+        double s = (s0 + s1) + (s2 + s3);
         return count == 0 ? 0 : Math.sqrt(s / count);
     }
 }

@@ -156,27 +156,32 @@ public final class Spectrogram {
     }
 
     private static void normalize(float[] v) {
-        // four running sums each, so that the adds do not wait on one another
-        double[] sums = new double[4];
-        double[] squares = new double[4];
-        int whole = v.length - v.length % 4;
-        for (int i = 0; i < whole; i += 4) {
-            for (int j = 0; j < 4; j++) {
-                sums[j] += v[i + j];
-                squares[j] += (double) v[i + j] * v[i + j];
-            }
+        // two running sums each, so that the adds do not all wait on one another
+        double sum0 = 0;
+        double sum1 = 0;
+        double sq0 = 0;
+        double sq1 = 0;
+        for (int i = 0; i + 1 < v.length; i += 2) {
+            double a = v[i];
+            double b = v[i + 1];
+            sum0 += a;
+            sum1 += b;
+            sq0 += a * a;
+            sq1 += b * b;
         }
-        for (int i = whole; i < v.length; i++) {
-            sums[0] += v[i];
-            squares[0] += (double) v[i] * v[i];
+        if (v.length % 2 == 1) {
+            sum0 += v[v.length - 1];
+            sq0 += (double) v[v.length - 1] * v[v.length - 1];
         }
-        double sum = (sums[0] + sums[1]) + (sums[2] + sums[3]);
-        double sq = (squares[0] + squares[1]) + (squares[2] + squares[3]);
+        double sum = sum0 + sum1;
+        double sq = sq0 + sq1;
         double mean = sum / v.length;
         double std = Math.sqrt(Math.max(0, sq / v.length - mean * mean));
+        // in float, so that the loop vectorizes (the values are floats either way)
+        float m = (float) mean;
         float inv = std > 1e-8 ? (float) (1 / std) : 0f;
         for (int i = 0; i < v.length; i++) {
-            v[i] = (float) ((v[i] - mean) * inv);
+            v[i] = (v[i] - m) * inv;
         }
     }
 
