@@ -49,12 +49,15 @@ public interface Network {
     /**
      * Adapter for a MultiLayerNetwork. One made only of dense layers (the MLPs, with dropout or
      * without) trains, predicts and takes input gradients through {@link DenseStack}: DL4J's numbers
-     * to the bit, without fit's per-call costs; any other goes through DL4J's fit and output.
+     * to the bit, without fit's per-call costs; any other goes through DL4J's fit and output, and
+     * where its first layer is a convolution, fit skips that layer's unused input gradient
+     * ({@link FirstConvolution}).
      */
-    record Layered(MultiLayerNetwork net, DenseStack dense) implements Network {
+    record Layered(MultiLayerNetwork net, DenseStack dense, FirstConvolution firstConvolution) implements Network {
 
         Layered(MultiLayerNetwork net) {
-            this(net, DenseStack.supports(net) ? new DenseStack(net) : null);
+            this(net, DenseStack.supports(net) ? new DenseStack(net) : null,
+                    DenseStack.supports(net) ? null : FirstConvolution.install(net).orElse(null));
         }
 
         @Override
@@ -62,7 +65,16 @@ public interface Network {
             if (dense != null) {
                 return dense.fit(features, targets);
             }
-            net.fit(new DataSet(features, targets));
+            if (firstConvolution == null) {
+                net.fit(new DataSet(features, targets));
+                return net.score();
+            }
+            firstConvolution.skipInputGradient(true);
+            try {
+                net.fit(new DataSet(features, targets));
+            } finally {
+                firstConvolution.skipInputGradient(false);
+            }
             return net.score();
         }
 

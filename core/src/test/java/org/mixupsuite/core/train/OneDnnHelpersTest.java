@@ -36,7 +36,7 @@ class OneDnnHelpersTest {
     private static final String HELPERS_DISABLE = "org.eclipse.deeplearning4j.helpers.disable";
 
     /** The layer kinds the speech models use: a 5x5 convolution, max pooling, a padded 3x3 one, batch norm. */
-    private static MultiLayerNetwork cnn() {
+    static MultiLayerNetwork cnn() {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
                 .seed(7).weightInit(WeightInit.RELU).updater(new Sgd(0.1)).convolutionMode(ConvolutionMode.Truncate)
                 .list()
@@ -110,7 +110,7 @@ class OneDnnHelpersTest {
         assertClose(plain.params(), fast.params(), "parameters after a step");
     }
 
-    private static void assertClose(INDArray expected, INDArray actual, String what) {
+    static void assertClose(INDArray expected, INDArray actual, String what) {
         double scale = Math.max(1e-3, expected.norm2Number().doubleValue());
         double diff = expected.sub(actual).norm2Number().doubleValue();
         assertTrue(diff / scale < 1e-4, what + ": relative difference " + diff / scale);
