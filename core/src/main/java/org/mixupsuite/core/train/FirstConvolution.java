@@ -21,6 +21,7 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
@@ -53,12 +54,14 @@ final class FirstConvolution implements ConvolutionHelper {
     }
 
     /**
-     * Puts itself in place of the first layer's helper where that layer is a plain 2-D convolution
-     * in NCHW with explicit padding and no dilation (every convolution this suite builds); else empty.
+     * Puts itself in place of the first layer's helper where that layer is a plain 2-D float
+     * convolution in NCHW with explicit padding and no dilation (every convolution this suite
+     * builds); else empty.
      */
     static Optional<FirstConvolution> install(MultiLayerNetwork net) {
         Layer first = net.getLayers().length == 0 ? null : net.getLayer(0);
-        if (first == null || first.getClass() != ConvolutionLayer.class) {
+        // float only: the patches are built through float arrays
+        if (first == null || first.getClass() != ConvolutionLayer.class || net.params().dataType() != DataType.FLOAT) {
             return Optional.empty();
         }
         org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf =
