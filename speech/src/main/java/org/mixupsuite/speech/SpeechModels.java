@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.dropout.SpatialDropout;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -19,8 +20,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * The paper's two models for spoken keywords, as in the authors' Speech Commands setup: LeNet (two
  * 5x5 convolutions of 20 channels with max pooling, a 1,000-unit layer, dropout) and VGG-11 (eight
- * 3x3 convolutions with batch norm in the 64-128-256-256-512-512-512-512 pattern, five max-pools,
- * then a 512-unit and the output layer). {@code widthDivisor} narrows VGG-11's convolutions and both
+ * 3x3 convolutions in the 64-128-256-256-512-512-512-512 pattern, each followed by batch norm and a
+ * ReLU, five max-pools, then a 512-unit and the output layer). {@code widthDivisor} narrows VGG-11's convolutions and both
  * models' hidden dense layer for the quick scale; LeNet's two 20-channel convolutions are small
  * already and keep the paper's width.
  * Both train with Adam on softmax cross-entropy, which accepts mixup's soft targets.
@@ -89,7 +90,10 @@ public final class SpeechModels {
             } else {
                 b.layer(new ConvolutionLayer.Builder(3, 3).padding(1, 1).nOut(Math.max(4, channels / div))
                         .activation(Activation.IDENTITY).hasBias(false).build());
-                b.layer(new BatchNormalization.Builder().activation(Activation.RELU).build());
+                // DL4J's BatchNormalization layer never applies its configured activation, so the ReLU
+                // is a layer of its own (with .activation(RELU) on the batch norm, VGG-11 had none)
+                b.layer(new BatchNormalization.Builder().build());
+                b.layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
             }
         }
         b.layer(new DenseLayer.Builder().nOut(Math.max(32, 512 / div)).activation(Activation.RELU).build());
