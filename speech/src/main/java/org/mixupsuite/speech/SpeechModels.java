@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -63,22 +64,21 @@ public final class SpeechModels {
 
     static MultiLayerNetwork lenet(int height, int width, int classes, int div, double dropout, double lr, long seed) {
         int channels = 20;
-        SubsamplingLayer.Builder secondPool = new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
-                .kernelSize(2, 2).stride(2, 2);
         OutputLayer.Builder out = output(classes);
-        if (dropout > 0) {
-            // DL4J's dropout takes the probability of KEEPING a unit; on a layer it acts on that layer's input:
-            // whole maps of the second convolution (PyTorch's Dropout2d), then the dense layer's units
-            secondPool.dropOut(new SpatialDropout(1 - dropout));
-            out.dropOut(1 - dropout);
-        }
         NeuralNetConfiguration.ListBuilder b = base(lr, seed)
                 .layer(new ConvolutionLayer.Builder(5, 5).nOut(channels).activation(Activation.RELU).build())
                 .layer(pool())
                 .layer(new ConvolutionLayer.Builder(5, 5).nOut(channels).activation(Activation.RELU).build())
-                .layer(secondPool.build())
-                .layer(new DenseLayer.Builder().nOut(Math.max(32, 1000 / div)).activation(Activation.RELU).build())
-                .layer(out.build());
+                .layer(pool());
+        if (dropout > 0) {
+            // DL4J's dropout takes the probability of KEEPING a unit and acts on a layer's input: whole
+            // pooled maps of the second convolution (PyTorch's Dropout2d), then the dense layer's units.
+            // The maps' dropout is a layer of its own: a SubsamplingLayer ignores dropout set on it
+            b.layer(new DropoutLayer.Builder(new SpatialDropout(1 - dropout)).build());
+            out.dropOut(1 - dropout);
+        }
+        b.layer(new DenseLayer.Builder().nOut(Math.max(32, 1000 / div)).activation(Activation.RELU).build());
+        b.layer(out.build());
         return init(b, height, width);
     }
 
