@@ -93,8 +93,9 @@ final class FirstConvolution implements ConvolutionHelper {
             AlgoMode mode, BwdFilterAlgo bwdFilterAlgo, BwdDataAlgo bwdDataAlgo, ConvolutionMode convolutionMode,
             int[] dilation, CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
         if (!skip) {
+            // DL4J hands a helper that is not oneDNN's a dummy bias gradient when there is no bias; oneDNN's fails on it
             return delegate == null ? null : delegate.backpropGradient(input, weights, bias, delta, kernel, strides,
-                    pad, biasGradView, weightGradView, afn, mode, bwdFilterAlgo, bwdDataAlgo, convolutionMode,
+                    pad, bias == null ? null : biasGradView, weightGradView, afn, mode, bwdFilterAlgo, bwdDataAlgo, convolutionMode,
                     dilation, format, workspaceMgr);
         }
         int batch = (int) input.size(0);

@@ -2,6 +2,7 @@ package org.mixupsuite.core.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -39,7 +40,7 @@ public interface Network {
     void endEpoch();
 
     static Network of(MultiLayerNetwork net) {
-        return new Layered(net);
+        return Layered.of(net);
     }
 
     static Network of(ComputationGraph graph) {
@@ -49,15 +50,24 @@ public interface Network {
     /**
      * Adapter for a MultiLayerNetwork. One made only of dense layers (the MLPs, with dropout or
      * without) trains, predicts and takes input gradients through {@link DenseStack}: DL4J's numbers
-     * to the bit, without fit's per-call costs; any other goes through DL4J's fit and output, and
-     * where its first layer is a convolution, fit skips that layer's unused input gradient
-     * ({@link FirstConvolution}).
+     * to the bit, without fit's per-call costs. Any other goes through DL4J's fit and output, with
+     * parts of its layers computed here in place of oneDNN's helpers: batch norm
+     * ({@link JavaBatchNorm}) and max pooling's backprop ({@link JavaMaxPoolingBackprop}) always;
+     * during fit, convolutions reuse their forward pass in backprop ({@link ReusedConvolutionForward})
+     * and a first-layer convolution skips its unused input gradient ({@link FirstConvolution}).
      */
-    record Layered(MultiLayerNetwork net, DenseStack dense, FirstConvolution firstConvolution) implements Network {
+    record Layered(MultiLayerNetwork net, DenseStack dense, FirstConvolution firstConvolution,
+                   List<ReusedConvolutionForward> reusedForwards) implements Network {
 
-        Layered(MultiLayerNetwork net) {
-            this(net, DenseStack.supports(net) ? new DenseStack(net) : null,
-                    DenseStack.supports(net) ? null : FirstConvolution.install(net).orElse(null));
+        static Layered of(MultiLayerNetwork net) {
+            if (DenseStack.supports(net)) {
+                return new Layered(net, new DenseStack(net), null, List.of());
+            }
+            JavaBatchNorm.install(net.getLayers());
+            JavaMaxPoolingBackprop.install(net.getLayers());
+            // before FirstConvolution, which then wraps the first layer's reuse
+            List<ReusedConvolutionForward> reused = ReusedConvolutionForward.install(net.getLayers());
+            return new Layered(net, null, FirstConvolution.install(net).orElse(null), reused);
         }
 
         @Override
@@ -65,17 +75,22 @@ public interface Network {
             if (dense != null) {
                 return dense.fit(features, targets);
             }
-            if (firstConvolution == null) {
-                net.fit(new DataSet(features, targets));
-                return net.score();
-            }
-            firstConvolution.skipInputGradient(true);
+            duringFit(true);
             try {
                 net.fit(new DataSet(features, targets));
             } finally {
-                firstConvolution.skipInputGradient(false);
+                duringFit(false);
             }
             return net.score();
+        }
+
+        private void duringFit(boolean on) {
+            if (firstConvolution != null) {
+                firstConvolution.skipInputGradient(on);
+            }
+            for (ReusedConvolutionForward r : reusedForwards) {
+                r.duringFit(on);
+            }
         }
 
         @Override
@@ -96,7 +111,7 @@ public interface Network {
 
         @Override
         public Network restore(Path file) throws IOException {
-            return new Layered(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true));
+            return Layered.of(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true));
         }
 
         @Override
@@ -112,6 +127,11 @@ public interface Network {
 
     /** Adapter for a single-input, single-output ComputationGraph. */
     record Graph(ComputationGraph graph) implements Network {
+        public Graph {
+            JavaBatchNorm.install(graph.getLayers());
+            JavaMaxPoolingBackprop.install(graph.getLayers());
+        }
+
         @Override
         public double fit(INDArray features, INDArray targets) {
             graph.fit(new DataSet(features, targets));

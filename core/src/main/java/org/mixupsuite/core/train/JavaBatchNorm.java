@@ -1,0 +1,297 @@
+package org.mixupsuite.core.train;
+
+import java.lang.reflect.Field;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalizationHelper;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Batch normalization of NCHW float maps computed in Java, in place of the layer's oneDNN helper.
+ * That helper takes the batch mean and variance with ND4J reductions over dimensions (0, 2, 3) and
+ * its backprop through libnd4j's batchnorm_bp; together they were a third of a quick VGG-11 step
+ * (JFR, one thread), while oneDNN's own batch-norm primitives were a few milliseconds of it. Here a
+ * channel's statistics are one pass over its planes (sums in double), the output one more, and the
+ * backprop two: the same formulas as DL4J's own layer, summed in another order.
+ *
+ * <p>The batch statistics come from the input backprop is handed: the forward pass's, reused while
+ * that is the same array, so that backprop after an inference-mode forward pass still uses batch
+ * statistics, as DL4J's own layer does.
+ */
+final class JavaBatchNorm implements BatchNormalizationHelper {
+
+    private INDArray meanCache;
+    private INDArray varCache;
+    /** The input the statistics below belong to, and the statistics: mean and 1 / sqrt(var + eps). */
+    private INDArray statsInput;
+    private double[] mean = new double[0];
+    private double[] invStd = new double[0];
+    /** Scratch arrays, kept while the shapes stay. */
+    private float[] x = new float[0];
+    private float[] dy = new float[0];
+    private float[] out = new float[0];
+
+    private JavaBatchNorm() {
+    }
+
+    /**
+     * Puts an instance in place of the helper of every batch-norm layer among {@code layers} that
+     * normalizes NCHW float maps with learned gamma and beta; returns how many it replaced. A DL4J
+     * without the field keeps its own helpers.
+     */
+    static int install(Layer[] layers) {
+        int replaced = 0;
+        for (Layer layer : layers) {
+            if (layer.getClass() != BatchNormalization.class || layer.params() == null
+                    || layer.params().dataType() != DataType.FLOAT) {
+                continue;
+            }
+            org.deeplearning4j.nn.conf.layers.BatchNormalization conf =
+                    (org.deeplearning4j.nn.conf.layers.BatchNormalization) layer.conf().getLayer();
+            if (conf.getCnn2DFormat() != CNN2DFormat.NCHW || conf.isLockGammaBeta()) {
+                continue;
+            }
+            try {
+                Field helper = BatchNormalization.class.getDeclaredField("helper");
+                helper.setAccessible(true);
+                helper.set(layer, new JavaBatchNorm());
+                replaced++;
+            } catch (ReflectiveOperationException e) {
+                return replaced;
+            }
+        }
+        return replaced;
+    }
+
+    @Override
+    public boolean checkSupported(double eps, boolean fixedGammaBeta) {
+        return !fixedGammaBeta;
+    }
+
+    @Override
+    public boolean checkSupported() {
+        return true;
+    }
+
+    @Override
+    public INDArray preOutput(INDArray input, boolean training, long[] shape, INDArray gamma, INDArray beta,
+            INDArray globalMean, INDArray globalVar, double decay, double eps, CNN2DFormat format,
+            LayerWorkspaceMgr workspaceMgr) {
+        if (input.dataType() != DataType.FLOAT || input.rank() != 4 || format != CNN2DFormat.NCHW) {
+            return null; // DL4J's own implementation
+        }
+        int batch = (int) input.size(0);
+        int channels = (int) input.size(1);
+        int plane = (int) (input.size(2) * input.size(3));
+        int n = batch * channels * plane;
+        x = NativeFloats.read(input, x);
+        double[] scale = new double[channels];
+        double[] shift = new double[channels];
+        float[] g = gamma.reshape(channels).toFloatVector();
+        float[] b = beta.reshape(channels).toFloatVector();
+        if (training) {
+            statistics(batch, channels, plane, eps);
+            statsInput = input;
+            for (int c = 0; c < channels; c++) {
+                scale[c] = g[c] * invStd[c];
+                shift[c] = b[c] - mean[c] * scale[c];
+            }
+        } else {
+            statsInput = null; // x now holds this input, not the one the statistics belong to
+            float[] m = globalMean.reshape(channels).toFloatVector();
+            float[] v = globalVar.reshape(channels).toFloatVector();
+            for (int c = 0; c < channels; c++) {
+                scale[c] = g[c] / Math.sqrt(v[c] + eps);
+                shift[c] = b[c] - m[c] * scale[c];
+            }
+        }
+        out = NativeFloats.scratch(out, n);
+        for (int e = 0; e < batch; e++) {
+            for (int c = 0; c < channels; c++) {
+                float s = (float) scale[c];
+                float t = (float) shift[c];
+                int from = (e * channels + c) * plane;
+                for (int i = from; i < from + plane; i++) {
+                    out[i] = x[i] * s + t;
+                }
+            }
+        }
+        INDArray result = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), input.shape(), 'c');
+        NativeFloats.write(out, n, result);
+        return result;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray input, INDArray epsilon, long[] shape, INDArray gamma,
+            INDArray beta, INDArray dGammaView, INDArray dBetaView, double eps, CNN2DFormat format,
+            LayerWorkspaceMgr workspaceMgr) {
+        if (input.dataType() != DataType.FLOAT || input.rank() != 4 || format != CNN2DFormat.NCHW) {
+            return null;
+        }
+        int batch = (int) input.size(0);
+        int channels = (int) input.size(1);
+        int plane = (int) (input.size(2) * input.size(3));
+        int n = batch * channels * plane;
+        if (input != statsInput || mean.length != channels) {
+            x = NativeFloats.read(input, x);
+            statistics(batch, channels, plane, eps);
+            statsInput = input;
+        }
+        dy = NativeFloats.read(epsilon, dy);
+        // per channel: sum of dy, and sum of dy * x, from which sum of dy * xHat
+        double[] sumDy = new double[channels];
+        double[] sumDyX = new double[channels];
+        for (int e = 0; e < batch; e++) {
+            for (int c = 0; c < channels; c++) {
+                int from = (e * channels + c) * plane;
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                double p0 = 0, p1 = 0, p2 = 0, p3 = 0;
+                int i = from;
+                for (int end = from + plane - 3; i < end; i += 4) {
+                    s0 += dy[i];
+                    s1 += dy[i + 1];
+                    s2 += dy[i + 2];
+                    s3 += dy[i + 3];
+                    p0 += (double) dy[i] * x[i];
+                    p1 += (double) dy[i + 1] * x[i + 1];
+                    p2 += (double) dy[i + 2] * x[i + 2];
+                    p3 += (double) dy[i + 3] * x[i + 3];
+                }
+                for (; i < from + plane; i++) {
+                    s0 += dy[i];
+                    p0 += (double) dy[i] * x[i];
+                }
+                sumDy[c] += (s0 + s1) + (s2 + s3);
+                sumDyX[c] += (p0 + p1) + (p2 + p3);
+            }
+        }
+        float[] g = gamma.reshape(channels).toFloatVector();
+        float[] dGamma = new float[channels];
+        float[] dBeta = new float[channels];
+        double count = (double) batch * plane;
+        // dx = gamma * invStd * (dy - mean(dy) - xHat * mean(dy * xHat)), written as a * dy + b * x + c
+        float[] a = new float[channels];
+        float[] bx = new float[channels];
+        float[] c0 = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            double sumDyXHat = invStd[c] * (sumDyX[c] - mean[c] * sumDy[c]);
+            dGamma[c] = (float) sumDyXHat;
+            dBeta[c] = (float) sumDy[c];
+            double k = g[c] * invStd[c];
+            double slope = -k * invStd[c] * sumDyXHat / count;
+            a[c] = (float) k;
+            bx[c] = (float) slope;
+            c0[c] = (float) (-k * sumDy[c] / count - slope * mean[c]);
+        }
+        out = NativeFloats.scratch(out, n);
+        for (int e = 0; e < batch; e++) {
+            for (int c = 0; c < channels; c++) {
+                float ka = a[c];
+                float kb = bx[c];
+                float kc = c0[c];
+                int from = (e * channels + c) * plane;
+                for (int i = from; i < from + plane; i++) {
+                    out[i] = ka * dy[i] + kb * x[i] + kc;
+                }
+            }
+        }
+        INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c');
+        NativeFloats.write(out, n, dx);
+        dGammaView.assign(Nd4j.createFromArray(dGamma).reshape(dGammaView.shape()));
+        dBetaView.assign(Nd4j.createFromArray(dBeta).reshape(dBetaView.shape()));
+        Gradient grad = new DefaultGradient();
+        grad.setGradientFor(BatchNormalizationParamInitializer.GAMMA, dGammaView);
+        grad.setGradientFor(BatchNormalizationParamInitializer.BETA, dBetaView);
+        return new Pair<>(grad, dx);
+    }
+
+    /**
+     * Per channel, over examples and positions: the mean, and 1 / sqrt(biased variance + eps), of
+     * {@link #x}; and the same as arrays for the layer.
+     */
+    private void statistics(int batch, int channels, int plane, double eps) {
+        double[] sum = new double[channels];
+        double[] sumSq = new double[channels];
+        for (int e = 0; e < batch; e++) {
+            for (int c = 0; c < channels; c++) {
+                int from = (e * channels + c) * plane;
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                double q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+                int i = from;
+                for (int end = from + plane - 3; i < end; i += 4) {
+                    double v0 = x[i], v1 = x[i + 1], v2 = x[i + 2], v3 = x[i + 3];
+                    s0 += v0;
+                    s1 += v1;
+                    s2 += v2;
+                    s3 += v3;
+                    q0 += v0 * v0;
+                    q1 += v1 * v1;
+                    q2 += v2 * v2;
+                    q3 += v3 * v3;
+                }
+                for (; i < from + plane; i++) {
+                    double v = x[i];
+                    s0 += v;
+                    q0 += v * v;
+                }
+                sum[c] += (s0 + s1) + (s2 + s3);
+                sumSq[c] += (q0 + q1) + (q2 + q3);
+            }
+        }
+        double count = (double) batch * plane;
+        mean = new double[channels];
+        invStd = new double[channels];
+        for (int c = 0; c < channels; c++) {
+            mean[c] = sum[c] / count;
+            double variance = Math.max(0, sumSq[c] / count - mean[c] * mean[c]);
+            invStd[c] = 1 / Math.sqrt(variance + eps);
+        }
+        try (MemoryWorkspace ws = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            // after backprop the layer reads these to move its running mean and variance
+            meanCache = Nd4j.createFromArray(toFloat(mean, channels));
+            varCache = Nd4j.createFromArray(variances(eps, channels));
+        }
+    }
+
+    private float[] variances(double eps, int channels) {
+        float[] v = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            v[c] = (float) (1 / (invStd[c] * invStd[c]) - eps);
+        }
+        return v;
+    }
+
+    private static float[] toFloat(double[] values, int n) {
+        float[] f = new float[n];
+        for (int i = 0; i < n; i++) {
+            f[i] = (float) values[i];
+        }
+        return f;
+    }
+
+    @Override
+    public INDArray getMeanCache(DataType dataType) {
+        return meanCache;
+    }
+
+    @Override
+    public INDArray getVarCache(DataType dataType) {
+        return varCache;
+    }
+
+    @Override
+    public Map<String, Long> helperMemoryUse() {
+        return Map.of();
+    }
+}
