@@ -71,6 +71,6 @@ public record Features(int poolBins, int poolFrames, double logOffset) {
 
     /** One clip's feature vector. */
     public float[] of(Spectrogram spec, float[] clip) {
-        return Spectrogram.pool(spec.compute(clip), poolBins, poolFrames);
+        return spec.pooled(clip, poolBins, poolFrames);
     }
 }

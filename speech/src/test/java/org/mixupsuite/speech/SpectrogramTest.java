@@ -102,6 +102,51 @@ class SpectrogramTest {
     }
 
     @Test
+    void normalizingThePooledBlocksIsPoolingTheNormalizedSpectrogram() {
+        Random r = new Random(6);
+        float[] clip = new float[16_000];
+        for (int i = 0; i < clip.length; i++) {
+            clip[i] = (float) (0.2 * Math.sin(i * 0.031) * Math.sin(i * 0.0007) + 0.02 * r.nextGaussian());
+        }
+        Spectrogram spec = new Spectrogram(Spectrogram.FLOOR);
+        for (int[] block : new int[][] {{4, 2}, {1, 1}, {3, 5}}) {
+            float[] expected = Spectrogram.pool(spec.compute(clip), block[0], block[1]);
+            float[] actual = spec.pooled(clip, block[0], block[1]);
+            assertEquals(expected.length, actual.length);
+            double worst = 0;
+            for (int i = 0; i < expected.length; i++) {
+                worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
+            }
+            assertTrue(worst < 1e-5, block[0] + "x" + block[1] + " blocks: largest difference " + worst);
+        }
+        // the pooled features of one clip do not depend on the clip computed before
+        float[] first = spec.pooled(clip, 4, 2);
+        spec.pooled(new float[16_000], 4, 2);
+        assertArrayEquals(first, spec.pooled(clip, 4, 2));
+    }
+
+    @Test
+    void theFloatLogIsMathsLogWithinAMillionth() {
+        Random r = new Random(5);
+        double worst = 0;
+        // log-uniform over float's normal range, and the edges of the mantissa's reduction
+        for (int i = 0; i < 200_000; i++) {
+            float y = (float) Math.exp((r.nextDouble() * 2 - 1) * 87);
+            worst = Math.max(worst, Math.abs(Spectrogram.log(y) - Math.log(y)) / Math.max(1, Math.abs(Math.log(y))));
+        }
+        float sqrt2 = (float) Math.sqrt(2);
+        for (float y : new float[] {1f, Math.nextDown(1f), Math.nextUp(1f), sqrt2, Math.nextDown(sqrt2),
+                Math.nextUp(sqrt2), 2f, 0.5f, Float.MIN_NORMAL, Float.MAX_VALUE, 1e-3f, 1.001e-3f}) {
+            worst = Math.max(worst, Math.abs(Spectrogram.log(y) - Math.log(y)) / Math.max(1, Math.abs(Math.log(y))));
+        }
+        assertTrue(worst < 1e-6, "largest difference (relative above 1, absolute below) " + worst);
+        assertEquals(Double.NEGATIVE_INFINITY, Spectrogram.log(0f));
+        assertEquals(Math.log(Float.MIN_VALUE), Spectrogram.log(Float.MIN_VALUE), 1e-5, "a subnormal");
+        assertTrue(Float.isNaN(Spectrogram.log(-1f)) && Float.isNaN(Spectrogram.log(Float.NaN)));
+        assertEquals(Float.POSITIVE_INFINITY, Spectrogram.log(Float.POSITIVE_INFINITY));
+    }
+
+    @Test
     void instancesOnManyThreadsGiveTheSameBitsAsOne() {
         Random r = new Random(3);
         List<float[]> clips = IntStream.range(0, 24).mapToObj(i -> {
