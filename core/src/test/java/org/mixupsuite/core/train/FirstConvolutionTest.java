@@ -104,7 +104,7 @@ class FirstConvolutionTest {
                 .list()
                 .layer(new ConvolutionLayer.Builder(3, 3).padding(1, 1).nOut(4).hasBias(false)
                         .activation(Activation.IDENTITY).build())
-                .layer(new BatchNormalization.Builder().activation(Activation.RELU).build())
+                .layer(new BatchNormalization.Builder().build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(5).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutionalFlat(16, 14, 1))
                 .build());

@@ -28,13 +28,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /** {@link JavaBatchNorm} against DL4J's own batch-norm layer (helpers off): outputs, gradients, running statistics. */
 class JavaBatchNormTest {
 
-    private static final String HELPERS_DISABLE = "org.eclipse.deeplearning4j.helpers.disable";
-
     /** Two VGG-style blocks (convolution, batch norm, ReLU), one with odd-sized planes, then pooling. */
     private static MultiLayerNetwork blocks(boolean helpers) {
-        String before = System.getProperty(HELPERS_DISABLE);
-        System.setProperty(HELPERS_DISABLE, String.valueOf(!helpers));
-        try {
+        return OneDnnHelpersTest.withHelpers(helpers, () -> {
             MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
                     .seed(3).weightInit(WeightInit.RELU).updater(new Adam(1e-2)).convolutionMode(ConvolutionMode.Truncate)
                     .list()
@@ -52,13 +48,7 @@ class JavaBatchNormTest {
                     .build());
             net.init();
             return net;
-        } finally {
-            if (before == null) {
-                System.clearProperty(HELPERS_DISABLE);
-            } else {
-                System.setProperty(HELPERS_DISABLE, before);
-            }
-        }
+        });
     }
 
     private static INDArray inputs(int rows, long seed) {

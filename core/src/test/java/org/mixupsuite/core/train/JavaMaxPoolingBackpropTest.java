@@ -24,13 +24,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /** {@link JavaMaxPoolingBackprop} against oneDNN's helper and DL4J's own layer. */
 class JavaMaxPoolingBackpropTest {
 
-    private static final String HELPERS_DISABLE = "org.eclipse.deeplearning4j.helpers.disable";
-
     /** A convolution without activation (no ties in the pooled maps), a max pooling, then a classifier. */
     private static MultiLayerNetwork pooled(boolean helpers, int kernel, int stride) {
-        String before = System.getProperty(HELPERS_DISABLE);
-        System.setProperty(HELPERS_DISABLE, String.valueOf(!helpers));
-        try {
+        return OneDnnHelpersTest.withHelpers(helpers, () -> {
             MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
                     .seed(9).weightInit(WeightInit.RELU).updater(new Sgd(0.1)).convolutionMode(ConvolutionMode.Truncate)
                     .list()
@@ -43,13 +39,7 @@ class JavaMaxPoolingBackpropTest {
                     .build());
             net.init();
             return net;
-        } finally {
-            if (before == null) {
-                System.clearProperty(HELPERS_DISABLE);
-            } else {
-                System.setProperty(HELPERS_DISABLE, before);
-            }
-        }
+        });
     }
 
     private static float[] gradient(MultiLayerNetwork net, INDArray x, INDArray y) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.Supplier;
 import org.bytedeco.javacpp.Loader;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -44,7 +45,7 @@ class OneDnnHelpersTest {
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
                 .layer(new ConvolutionLayer.Builder(3, 3).padding(1, 1).nOut(8).hasBias(false)
                         .activation(Activation.IDENTITY).build())
-                .layer(new BatchNormalization.Builder().activation(Activation.RELU).build())
+                .layer(new BatchNormalization.Builder().build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(5).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutionalFlat(16, 14, 1))
                 .build());
@@ -53,10 +54,15 @@ class OneDnnHelpersTest {
     }
 
     private static MultiLayerNetwork withHelpers(boolean on) {
+        return withHelpers(on, OneDnnHelpersTest::cnn);
+    }
+
+    /** A network built with DL4J's helpers on or off (they are chosen when a layer is made). */
+    static MultiLayerNetwork withHelpers(boolean on, Supplier<MultiLayerNetwork> build) {
         String before = System.getProperty(HELPERS_DISABLE);
         System.setProperty(HELPERS_DISABLE, String.valueOf(!on));
         try {
-            return cnn();
+            return build.get();
         } finally {
             if (before == null) {
                 System.clearProperty(HELPERS_DISABLE);
