@@ -88,7 +88,7 @@ public final class Spectrogram {
         int w = FRAMES / byFrames;
         float[] out = new float[h * w];
         float floor = (float) offset;
-        // four lanes of each sum, so that the adds do not all wait on one another
+        // four lanes of each sum, so that the adds do not all wait on one another (BINS, 160, is a multiple of 4)
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         double q0 = 0, q1 = 0, q2 = 0, q3 = 0;
         for (int t = 0; t < FRAMES; t++) {
