@@ -246,7 +246,11 @@ public final class Spectrogram {
         }
     }
 
-    /** Average pooling by whole blocks (trailing bins or frames that do not fill a block are dropped). */
+    /**
+     * Average pooling by whole blocks (trailing bins or frames that do not fill a block are dropped) of
+     * a spectrogram from {@link #compute}: the definition {@link #pooled} computes in one pass and is
+     * tested against.
+     */
     public static float[] pool(float[] spec, int byBins, int byFrames) {
         if (byBins == 1 && byFrames == 1) {
             return spec;

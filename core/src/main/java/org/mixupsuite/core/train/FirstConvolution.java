@@ -1,6 +1,5 @@
 package org.mixupsuite.core.train;
 
-import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -70,16 +69,12 @@ final class FirstConvolution implements ConvolutionHelper {
                 || conf.getDilation()[0] != 1 || conf.getDilation()[1] != 1) {
             return Optional.empty();
         }
-        try {
-            Field helper = ConvolutionLayer.class.getDeclaredField("helper");
-            helper.setAccessible(true);
+        // another DL4J version, without the field: keep its own backprop
+        return HelperField.of(ConvolutionLayer.class).map(helper -> {
             FirstConvolution replacement = new FirstConvolution((ConvolutionHelper) helper.get(first));
             helper.set(first, replacement);
-            return Optional.of(replacement);
-        } catch (ReflectiveOperationException e) {
-            // another DL4J version: keep its own backprop
-            return Optional.empty();
-        }
+            return replacement;
+        });
     }
 
     /** On for fit's steps, whose input gradient nobody reads; off for anything that returns it. */

@@ -1,7 +1,7 @@
 package org.mixupsuite.core.train;
 
-import java.lang.reflect.Field;
 import java.util.Map;
+import java.util.Optional;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -47,10 +47,10 @@ final class JavaBatchNorm implements BatchNormalizationHelper {
 
     /**
      * Puts an instance in place of the helper of every batch-norm layer among {@code layers} that
-     * normalizes NCHW float maps with learned gamma and beta; returns how many it replaced. A DL4J
-     * without the field keeps its own helpers.
+     * normalizes NCHW float maps with learned gamma and beta; returns how many it replaced.
      */
     static int install(Layer[] layers) {
+        Optional<HelperField> helper = HelperField.of(BatchNormalization.class);
         int replaced = 0;
         for (Layer layer : layers) {
             if (layer.getClass() != BatchNormalization.class || layer.params() == null
@@ -62,13 +62,9 @@ final class JavaBatchNorm implements BatchNormalizationHelper {
             if (conf.getCnn2DFormat() != CNN2DFormat.NCHW || conf.isLockGammaBeta()) {
                 continue;
             }
-            try {
-                Field helper = BatchNormalization.class.getDeclaredField("helper");
-                helper.setAccessible(true);
-                helper.set(layer, new JavaBatchNorm());
+            if (helper.isPresent()) {
+                helper.get().set(layer, new JavaBatchNorm());
                 replaced++;
-            } catch (ReflectiveOperationException e) {
-                return replaced;
             }
         }
         return replaced;
@@ -152,30 +148,7 @@ final class JavaBatchNorm implements BatchNormalizationHelper {
         // per channel: sum of dy, and sum of dy * x, from which sum of dy * xHat
         double[] sumDy = new double[channels];
         double[] sumDyX = new double[channels];
-        for (int e = 0; e < batch; e++) {
-            for (int c = 0; c < channels; c++) {
-                int from = (e * channels + c) * plane;
-                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                double p0 = 0, p1 = 0, p2 = 0, p3 = 0;
-                int i = from;
-                for (int end = from + plane - 3; i < end; i += 4) {
-                    s0 += dy[i];
-                    s1 += dy[i + 1];
-                    s2 += dy[i + 2];
-                    s3 += dy[i + 3];
-                    p0 += (double) dy[i] * x[i];
-                    p1 += (double) dy[i + 1] * x[i + 1];
-                    p2 += (double) dy[i + 2] * x[i + 2];
-                    p3 += (double) dy[i + 3] * x[i + 3];
-                }
-                for (; i < from + plane; i++) {
-                    s0 += dy[i];
-                    p0 += (double) dy[i] * x[i];
-                }
-                sumDy[c] += (s0 + s1) + (s2 + s3);
-                sumDyX[c] += (p0 + p1) + (p2 + p3);
-            }
-        }
+        channelSums(dy, x, batch, channels, plane, sumDy, sumDyX);
         float[] g = gamma.reshape(channels).toFloatVector();
         float[] dGamma = new float[channels];
         float[] dBeta = new float[channels];
@@ -223,61 +196,56 @@ final class JavaBatchNorm implements BatchNormalizationHelper {
     private void statistics(int batch, int channels, int plane, double eps) {
         double[] sum = new double[channels];
         double[] sumSq = new double[channels];
-        for (int e = 0; e < batch; e++) {
-            for (int c = 0; c < channels; c++) {
-                int from = (e * channels + c) * plane;
-                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                double q0 = 0, q1 = 0, q2 = 0, q3 = 0;
-                int i = from;
-                for (int end = from + plane - 3; i < end; i += 4) {
-                    double v0 = x[i], v1 = x[i + 1], v2 = x[i + 2], v3 = x[i + 3];
-                    s0 += v0;
-                    s1 += v1;
-                    s2 += v2;
-                    s3 += v3;
-                    q0 += v0 * v0;
-                    q1 += v1 * v1;
-                    q2 += v2 * v2;
-                    q3 += v3 * v3;
-                }
-                for (; i < from + plane; i++) {
-                    double v = x[i];
-                    s0 += v;
-                    q0 += v * v;
-                }
-                sum[c] += (s0 + s1) + (s2 + s3);
-                sumSq[c] += (q0 + q1) + (q2 + q3);
-            }
-        }
+        channelSums(x, x, batch, channels, plane, sum, sumSq);
         double count = (double) batch * plane;
         mean = new double[channels];
         invStd = new double[channels];
+        float[] meanF = new float[channels];
+        float[] varianceF = new float[channels];
         for (int c = 0; c < channels; c++) {
             mean[c] = sum[c] / count;
             double variance = Math.max(0, sumSq[c] / count - mean[c] * mean[c]);
             invStd[c] = 1 / Math.sqrt(variance + eps);
+            meanF[c] = (float) mean[c];
+            varianceF[c] = (float) variance;
         }
         try (MemoryWorkspace ws = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
             // after backprop the layer reads these to move its running mean and variance
-            meanCache = Nd4j.createFromArray(toFloat(mean, channels));
-            varCache = Nd4j.createFromArray(variances(eps, channels));
+            meanCache = Nd4j.createFromArray(meanF);
+            varCache = Nd4j.createFromArray(varianceF);
         }
     }
 
-    private float[] variances(double eps, int channels) {
-        float[] v = new float[channels];
-        for (int c = 0; c < channels; c++) {
-            v[c] = (float) (1 / (invStd[c] * invStd[c]) - eps);
+    /**
+     * Adds, per channel over every example's plane, the sum of u to {@code sumU} and the sum of
+     * u * v to {@code sumUV}, in double, four lanes each so that the adds do not all wait on one another.
+     */
+    private static void channelSums(float[] u, float[] v, int batch, int channels, int plane,
+                                    double[] sumU, double[] sumUV) {
+        for (int e = 0; e < batch; e++) {
+            for (int c = 0; c < channels; c++) {
+                int from = (e * channels + c) * plane;
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                double p0 = 0, p1 = 0, p2 = 0, p3 = 0;
+                int i = from;
+                for (int end = from + plane - 3; i < end; i += 4) {
+                    s0 += u[i];
+                    s1 += u[i + 1];
+                    s2 += u[i + 2];
+                    s3 += u[i + 3];
+                    p0 += (double) u[i] * v[i];
+                    p1 += (double) u[i + 1] * v[i + 1];
+                    p2 += (double) u[i + 2] * v[i + 2];
+                    p3 += (double) u[i + 3] * v[i + 3];
+                }
+                for (; i < from + plane; i++) {
+                    s0 += u[i];
+                    p0 += (double) u[i] * v[i];
+                }
+                sumU[c] += (s0 + s1) + (s2 + s3);
+                sumUV[c] += (p0 + p1) + (p2 + p3);
+            }
         }
-        return v;
-    }
-
-    private static float[] toFloat(double[] values, int n) {
-        float[] f = new float[n];
-        for (int i = 0; i < n; i++) {
-            f[i] = (float) values[i];
-        }
-        return f;
     }
 
     @Override

@@ -1,8 +1,8 @@
 package org.mixupsuite.core.train;
 
-import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -40,6 +40,7 @@ final class JavaMaxPoolingBackprop implements SubsamplingHelper {
      * that pools NCHW maps without padding or dilation; returns how many it replaced.
      */
     static int install(Layer[] layers) {
+        Optional<HelperField> helper = HelperField.of(SubsamplingLayer.class);
         int replaced = 0;
         for (Layer layer : layers) {
             if (layer.getClass() != SubsamplingLayer.class) {
@@ -53,13 +54,9 @@ final class JavaMaxPoolingBackprop implements SubsamplingHelper {
                     || conf.getDilation()[0] != 1 || conf.getDilation()[1] != 1) {
                 continue;
             }
-            try {
-                Field helper = SubsamplingLayer.class.getDeclaredField("helper");
-                helper.setAccessible(true);
-                helper.set(layer, new JavaMaxPoolingBackprop());
+            if (helper.isPresent()) {
+                helper.get().set(layer, new JavaMaxPoolingBackprop());
                 replaced++;
-            } catch (ReflectiveOperationException e) {
-                return replaced;
             }
         }
         return replaced;

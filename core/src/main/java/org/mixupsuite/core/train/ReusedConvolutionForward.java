@@ -1,9 +1,9 @@
 package org.mixupsuite.core.train;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -54,6 +54,7 @@ final class ReusedConvolutionForward implements ConvolutionHelper {
      */
     static List<ReusedConvolutionForward> install(Layer[] layers) {
         List<ReusedConvolutionForward> installed = new ArrayList<>();
+        Optional<HelperField> helper = HelperField.of(ConvolutionLayer.class);
         for (Layer layer : layers) {
             if (layer.getClass() != ConvolutionLayer.class) {
                 continue;
@@ -64,16 +65,10 @@ final class ReusedConvolutionForward implements ConvolutionHelper {
             if (!(activation instanceof ActivationIdentity) && !reluLike) {
                 continue;
             }
-            try {
-                Field helper = ConvolutionLayer.class.getDeclaredField("helper");
-                helper.setAccessible(true);
-                if (helper.get(layer) instanceof ConvolutionHelper existing) {
-                    ReusedConvolutionForward wrapper = new ReusedConvolutionForward(existing);
-                    helper.set(layer, wrapper);
-                    installed.add(wrapper);
-                }
-            } catch (ReflectiveOperationException e) {
-                return installed;
+            if (helper.isPresent() && helper.get().get(layer) instanceof ConvolutionHelper existing) {
+                ReusedConvolutionForward wrapper = new ReusedConvolutionForward(existing);
+                helper.get().set(layer, wrapper);
+                installed.add(wrapper);
             }
         }
         return installed;
