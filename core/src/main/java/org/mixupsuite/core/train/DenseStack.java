@@ -253,14 +253,16 @@ public final class DenseStack {
                 // array and copying that across, as this class did, cost 14% of the GAN's time in the
                 // copy; the product's bits are the same (DenseStackTest)
                 out = b.inputs[i + 1];
-                Nd4j.gemm(weights[i], layerInput(b, i), out.transpose(), true, true, 1.0, 0.0);
+                Gemm.into(weights[i], layerInput(b, i), out.transpose(), true, true, 1.0, 0.0);
             } else {
                 out = b.output;
-                layerInput(b, i).mmuli(weights[i], out);
+                Gemm.into(layerInput(b, i), weights[i], out, false, false, 1.0, 0.0);
             }
-            out.addiRowVector(biases[i]);
-            if (relu[i]) {
-                RELU.getActivation(out, true);
+            if (!DenseKernels.addBias(out, biases[i], relu[i])) {
+                out.addiRowVector(biases[i]);
+                if (relu[i]) {
+                    RELU.getActivation(out, true);
+                }
             }
         }
         if (training) {
@@ -345,13 +347,16 @@ public final class DenseStack {
         INDArray delta = outputError;
         for (int i = layers - 1; i >= 0; i--) {
             if (parameterGradients) {
-                Nd4j.gemm(layerInput(last, i), delta, weightGradients[i], true, false, 1.0, 0.0);
-                delta.sum(biasGradients[i], 0);
+                Gemm.into(layerInput(last, i), delta, weightGradients[i], true, false, 1.0, 0.0);
+                if (!DenseKernels.columnSums(delta, biasGradients[i])) {
+                    delta.sum(biasGradients[i], 0);
+                }
             }
             if (i == 0 && !inputError) {
                 return null;
             }
-            INDArray error = weights[i].mmuli(delta.transpose(), last.transposedErrors[i]).transpose();
+            INDArray error = Gemm.into(weights[i], delta.transpose(), last.transposedErrors[i], false, false, 1.0, 0.0)
+                    .transpose();
             if (dropsOut(last, i)) { // through the dropout mask, in place as DL4J does
                 Nd4j.getExecutioner().exec(new MulOp(error, last.dropMasks[i], error));
             }
@@ -361,12 +366,15 @@ public final class DenseStack {
             if (relu[i - 1]) {
                 // ReLU's derivative from its output (positive exactly where its input was), as a 0/1
                 // mask: ND4J's relu_bp op gives the same numbers at ~15 ns an element here, 0.45 ms
-                // for 256 x 128, the sign and a product ~0.03 ms. Mask and delta are row-major like
-                // the error (the transpose of a column-major product), so that the product takes
-                // ND4J's contiguous path, not its strided one
-                INDArray mask = last.masks[i];
-                Nd4j.getExecutioner().exec(new Sign(last.inputs[i], mask));
-                delta = error.mul(mask, last.deltas[i]);
+                // for 256 x 128, the sign and a product ~0.03 ms, in Java less. Mask and delta are
+                // row-major like the error (the transpose of a column-major product), so that ND4J's
+                // product takes its contiguous path, not its strided one
+                delta = last.deltas[i];
+                if (!DenseKernels.reluDelta(error, last.inputs[i], delta)) {
+                    INDArray mask = last.masks[i];
+                    Nd4j.getExecutioner().exec(new Sign(last.inputs[i], mask));
+                    error.mul(mask, delta);
+                }
             } else {
                 delta = error;
             }
