@@ -53,21 +53,24 @@ public interface Network {
      * to the bit, without fit's per-call costs. Any other goes through DL4J's fit and output, with
      * parts of its layers computed here in place of oneDNN's helpers: batch norm
      * ({@link JavaBatchNorm}) and max pooling's backprop ({@link JavaMaxPoolingBackprop}) always;
-     * during fit, convolutions reuse their forward pass in backprop ({@link ReusedConvolutionForward})
-     * and a first-layer convolution skips its unused input gradient ({@link FirstConvolution}).
+     * during fit, convolutions reuse their forward pass in backprop ({@link ReusedConvolutionForward}),
+     * a first-layer convolution skips its unused input gradient ({@link FirstConvolution}) and
+     * activation layers' ReLUs backpropagate in Java ({@link JavaReluBackprop}).
      */
     record Layered(MultiLayerNetwork net, DenseStack dense, FirstConvolution firstConvolution,
-                   List<ReusedConvolutionForward> reusedForwards) implements Network {
+                   List<ReusedConvolutionForward> reusedForwards, List<JavaReluBackprop.Swap> reluBackprops)
+            implements Network {
 
         static Layered of(MultiLayerNetwork net) {
             if (DenseStack.supports(net)) {
-                return new Layered(net, new DenseStack(net), null, List.of());
+                return new Layered(net, new DenseStack(net), null, List.of(), List.of());
             }
             JavaBatchNorm.install(net.getLayers());
             JavaMaxPoolingBackprop.install(net.getLayers());
             // before FirstConvolution, which then wraps the first layer's reuse
             List<ReusedConvolutionForward> reused = ReusedConvolutionForward.install(net.getLayers());
-            return new Layered(net, null, FirstConvolution.install(net).orElse(null), reused);
+            return new Layered(net, null, FirstConvolution.install(net).orElse(null), reused,
+                    JavaReluBackprop.install(net.getLayers()));
         }
 
         @Override
@@ -90,6 +93,9 @@ public interface Network {
             }
             for (ReusedConvolutionForward r : reusedForwards) {
                 r.duringFit(on);
+            }
+            for (JavaReluBackprop.Swap s : reluBackprops) {
+                s.duringFit(on);
             }
         }
 

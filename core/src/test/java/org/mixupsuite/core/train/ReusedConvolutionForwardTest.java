@@ -50,7 +50,7 @@ class ReusedConvolutionForwardTest {
         MultiLayerNetwork plain = net();
         JavaBatchNorm.install(plain.getLayers());
         JavaMaxPoolingBackprop.install(plain.getLayers());
-        Network.Layered recomputing = new Network.Layered(plain, null, FirstConvolution.install(plain).orElseThrow(), List.of());
+        Network.Layered recomputing = new Network.Layered(plain, null, FirstConvolution.install(plain).orElseThrow(), List.of(), List.of());
         assertEquals(3, reusing.reusedForwards().size(), "every convolution, ReLU or identity, is wrapped");
 
         Nd4j.getRandom().setSeed(8);
