@@ -23,7 +23,7 @@ final class DenseKernels {
     private DenseKernels() {
     }
 
-    /** {@code out[r][c] += bias[c]}, then ReLU when asked, as ND4J's: {@code v < 0 ? 0 : v} (-0 and NaN stay). */
+    /** {@code out[r][c] += bias[c]}, then ReLU when asked, as ND4J's: {@code v < 0 ? +0 : v} (-0, NaN stay). */
     static boolean addBias(INDArray out, INDArray bias, boolean relu) {
         if (!rowMajor(out) || !contiguous(bias) || bias.length() != out.size(1)) {
             return false;
@@ -54,7 +54,7 @@ final class DenseKernels {
      * named, else 0, by one unsigned range test on the bits.
      */
 
-    /** All ones where the float is {@code > 0}: bits 1 (the least subnormal) to 0x7f800000 (+inf); not +-0, NaN or negatives. */
+    /** All ones where the float is {@code > 0}: bits 1 (least subnormal) to 0x7f800000 (+inf), not +-0 or NaN. */
     static int positiveMask(int bits) {
         return (int) ((((bits - 1) & 0xffffffffL) - 0x7f800000L) >> 63);
     }
@@ -123,7 +123,7 @@ final class DenseKernels {
      * The array's values from its first one: a view's buffer address is its first value's, while
      * {@code data().asNioFloat()} starts at the whole buffer's start.
      */
-    private static FloatBuffer floats(INDArray x) {
+    static FloatBuffer floats(INDArray x) {
         FloatPointer p = new FloatPointer((FloatPointer) x.data().addressPointer());
         return p.capacity(x.length()).limit(x.length()).asBuffer();
     }

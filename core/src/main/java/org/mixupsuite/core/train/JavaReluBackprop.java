@@ -3,7 +3,6 @@ package org.mixupsuite.core.train;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.api.Layer;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
@@ -15,10 +14,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A plain ReLU whose backprop runs in Java, for the activation layers that follow VGG-11's batch
  * norms. ND4J's {@code relu_bp} takes ~1.9 ns an element here and a fresh output array, ~8% of a
  * quick VGG-11 step over its eight ReLUs; a branch-free loop over the two buffers, writing into the
- * input copy the layer hands over (which it owns), takes 0.45. The numbers are relu_bp's: {@code x > 0 ? eps : 0},
- * so an input of NaN or -0 passes nothing and a passed error keeps its bits (JavaReluBackpropTest).
- * The forward pass is ND4J's. Installed into a layer's configuration only during fit, so that a
- * saved network names DL4J's ReLU.
+ * input copy the layer hands over (which it owns), takes 0.45. The numbers are relu_bp's:
+ * {@code x > 0 ? eps : +0}, so an input of NaN or -0 passes nothing and a passed error keeps its
+ * bits (JavaReluBackpropTest). The forward pass is ND4J's. Installed into a layer's configuration
+ * only during fit, so that a saved network names DL4J's ReLU.
  */
 final class JavaReluBackprop extends ActivationReLU {
 
@@ -31,8 +30,8 @@ final class JavaReluBackprop extends ActivationReLU {
             return super.backprop(in, epsilon);
         }
         int n = (int) in.length();
-        FloatBuffer x = floats(in);
-        FloatBuffer e = floats(epsilon);
+        FloatBuffer x = DenseKernels.floats(in);
+        FloatBuffer e = DenseKernels.floats(epsilon);
         for (int i = 0; i < n; i++) { // the error's bits where x > 0, else +0 (DenseKernels: masks, not branches)
             int pass = DenseKernels.positiveMask(Float.floatToRawIntBits(x.get(i)));
             x.put(i, Float.intBitsToFloat(Float.floatToRawIntBits(e.get(i)) & pass));
@@ -46,11 +45,6 @@ final class JavaReluBackprop extends ActivationReLU {
                 && a.ordering() == b.ordering() && a.elementWiseStride() == 1 && b.elementWiseStride() == 1
                 && a.offset() == a.data().offset() && b.offset() == b.data().offset()
                 && a.length() <= Integer.MAX_VALUE;
-    }
-
-    private static FloatBuffer floats(INDArray x) {
-        FloatPointer p = new FloatPointer((FloatPointer) x.data().addressPointer());
-        return p.capacity(x.length()).limit(x.length()).asBuffer();
     }
 
     /** The activation layers among {@code layers} with a plain ReLU (no threshold, slope or cap). */

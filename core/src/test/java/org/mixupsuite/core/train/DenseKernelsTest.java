@@ -38,7 +38,8 @@ class DenseKernelsTest {
         return flat.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(from, from + n));
     }
 
-    private static int[] bits(INDArray x) {
+    /** The values' raw bits in c order, so that -0 and NaNs compare exactly. */
+    static int[] bits(INDArray x) {
         float[] v = x.dup('c').ravel().toFloatVector();
         int[] out = new int[v.length];
         for (int i = 0; i < v.length; i++) {

@@ -36,7 +36,7 @@ class GemmTest {
                                 for (double beta : new double[] {0, 1}) {
                                     INDArray expected = Nd4j.gemm(a, b, start.dup(co), ta, tb, 1.0, beta);
                                     INDArray actual = Gemm.into(a, b, start.dup(co), ta, tb, 1.0, beta);
-                                    assertArrayEquals(expected.dup('c').ravel().toFloatVector(), actual.dup('c').ravel().toFloatVector(), 0f,
+                                    assertArrayEquals(DenseKernelsTest.bits(expected), DenseKernelsTest.bits(actual),
                                             m + "x" + n + "x" + k + " ta=" + ta + " tb=" + tb + " " + ao + bo + co
                                                     + " beta=" + beta);
                                     compared++;
@@ -60,7 +60,7 @@ class GemmTest {
         Gemm.into(w, x, out.transpose(), true, true, 1.0, 0.0);
         INDArray expected = Nd4j.create(DataType.FLOAT, new long[] {32, 64}, 'c');
         Nd4j.gemm(w, x, expected.transpose(), true, true, 1.0, 0.0);
-        assertArrayEquals(expected.dup('c').ravel().toFloatVector(), out.dup('c').ravel().toFloatVector(), 0f);
+        assertArrayEquals(DenseKernelsTest.bits(expected), DenseKernelsTest.bits(out));
         assertEquals(x.mmul(w).getFloat(3, 5), out.getFloat(3, 5), 1e-4f);
     }
 
@@ -75,7 +75,7 @@ class GemmTest {
         INDArray into = gradients.get(NDArrayIndex.point(0), NDArrayIndex.interval(100, 160)).reshape('f', 10, 6);
         INDArray expected = Nd4j.gemm(rows, w, Nd4j.create(DataType.FLOAT, new long[] {10, 6}, 'f'), false, false, 1, 0);
         Gemm.into(rows, w, into, false, false, 1.0, 0.0);
-        assertArrayEquals(expected.dup('c').ravel().toFloatVector(), into.dup('c').ravel().toFloatVector(), 0f);
+        assertArrayEquals(DenseKernelsTest.bits(expected), DenseKernelsTest.bits(into));
         assertEquals(expected.getFloat(0, 0), gradients.getFloat(0, 100)); // written into the flat array
         assertEquals(expected.getFloat(9, 5), gradients.getFloat(0, 159));
         assertEquals(0f, gradients.getFloat(0, 99));

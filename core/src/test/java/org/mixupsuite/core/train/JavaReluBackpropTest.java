@@ -30,15 +30,6 @@ class JavaReluBackpropTest {
     private static final float[] SPECIAL = {-0.0f, 0.0f, Float.NaN, -1f, 1f, Float.NEGATIVE_INFINITY,
             Float.POSITIVE_INFINITY, Float.MIN_VALUE, -Float.MIN_VALUE, Float.intBitsToFloat(0xffc00001)};
 
-    private static int[] bits(INDArray x) {
-        float[] v = x.dup('c').ravel().toFloatVector();
-        int[] out = new int[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = Float.floatToRawIntBits(v[i]);
-        }
-        return out;
-    }
-
     /** A batch of feature maps, every pair of special input and special error among them. */
     private static INDArray[] inputAndError() {
         Nd4j.getRandom().setSeed(4);
@@ -58,13 +49,13 @@ class JavaReluBackpropTest {
     @Test
     void backpropIsReluBpToTheBit() {
         INDArray[] ie = inputAndError();
-        int[] expected = bits(new ActivationReLU().backprop(ie[0].dup(), ie[1]).getFirst());
+        int[] expected = DenseKernelsTest.bits(new ActivationReLU().backprop(ie[0].dup(), ie[1]).getFirst());
         INDArray copy = ie[0].dup();
         INDArray actual = JAVA.backprop(copy, ie[1]).getFirst();
         assertSame(copy, actual, "written into the copy the layer hands over");
-        assertArrayEquals(expected, bits(actual));
+        assertArrayEquals(expected, DenseKernelsTest.bits(actual));
         // an error of another layout goes through ND4J's op, with the same numbers
-        assertArrayEquals(expected, bits(JAVA.backprop(ie[0].dup(), ie[1].dup('f')).getFirst()));
+        assertArrayEquals(expected, DenseKernelsTest.bits(JAVA.backprop(ie[0].dup(), ie[1].dup('f')).getFirst()));
     }
 
     /** The masks against the comparisons they stand for, on every boundary and a spread of other bit patterns. */
