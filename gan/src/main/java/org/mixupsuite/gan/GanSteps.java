@@ -104,8 +104,7 @@ public final class GanSteps {
      */
     private INDArray stacked(INDArray real, INDArray fake) {
         long n = real.rows();
-        if (stacked == null || stacked.rows() != 2 * n || stacked.columns() != real.columns()
-                || stacked.dataType() != real.dataType()) {
+        if (!fits(stacked, 2 * n, real.columns(), real.dataType())) {
             stacked = Nd4j.create(real.dataType(), new long[] {2 * n, real.columns()}, 'c');
         }
         stacked.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).assign(real);
@@ -115,7 +114,7 @@ public final class GanSteps {
 
     /** n ones above n zeros, made once for each batch size: read, never written, by D's loss. */
     private INDArray realAndFakeLabels(int n, DataType type) {
-        if (labels == null || labels.rows() != 2L * n || labels.dataType() != type) {
+        if (!fits(labels, 2L * n, 1, type)) {
             labels = Nd4j.vstack(Nd4j.ones(type, n, 1), Nd4j.zeros(type, n, 1));
         }
         return labels;
@@ -123,10 +122,15 @@ public final class GanSteps {
 
     /** G's target for D's loss on its fakes, all zeros (minimax) or all ones, made once for each batch size. */
     private INDArray generatorTarget(int n, DataType type) {
-        if (generatorTarget == null || generatorTarget.rows() != n || generatorTarget.dataType() != type) {
+        if (!fits(generatorTarget, n, 1, type)) {
             generatorTarget = minimax ? Nd4j.zeros(type, n, 1) : Nd4j.ones(type, n, 1);
         }
         return generatorTarget;
+    }
+
+    /** Whether a kept buffer can serve again: made, and of this shape and type. */
+    private static boolean fits(INDArray kept, long rows, long columns, DataType type) {
+        return kept != null && kept.rows() == rows && kept.columns() == columns && kept.dataType() == type;
     }
 
     /** Real and fake points stacked with their labels (1 real, 0 fake), rows in a random order: {points, labels}. */
