@@ -1,5 +1,6 @@
 package org.mixupsuite.core.train;
 
+import java.nio.FloatBuffer;
 import java.util.Map;
 import java.util.Optional;
 import org.deeplearning4j.nn.api.Layer;
@@ -23,7 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * its backprop through libnd4j's batchnorm_bp; together they were a third of a quick VGG-11 step
  * (JFR, one thread), while oneDNN's own batch-norm primitives were a few milliseconds of it. Here a
  * channel's statistics are one pass over its planes (sums in double), the output one more, and the
- * backprop two: the same formulas as DL4J's own layer, summed in another order.
+ * backprop two: the same formulas as DL4J's own layer, summed in another order. Each pass reads the
+ * native buffers an example's maps at a time ({@link NativeFloats}).
  *
  * <p>The batch statistics come from the input backprop is handed: the forward pass's, reused while
  * that is the same array, so that backprop after an inference-mode forward pass still uses batch
@@ -37,7 +39,7 @@ final class JavaBatchNorm implements BatchNormalizationHelper {
     private INDArray statsInput;
     private double[] mean = new double[0];
     private double[] invStd = new double[0];
-    /** Scratch arrays, kept while the shapes stay. */
+    /** One example's maps: input, incoming error, output; kept while they are large enough. */
     private float[] x = new float[0];
     private float[] dy = new float[0];
     private float[] out = new float[0];
@@ -90,21 +92,23 @@ final class JavaBatchNorm implements BatchNormalizationHelper {
         int batch = (int) input.size(0);
         int channels = (int) input.size(1);
         int plane = (int) (input.size(2) * input.size(3));
-        int n = batch * channels * plane;
-        x = NativeFloats.read(input, x);
+        int block = channels * plane;
+        FloatBuffer in = NativeFloats.readable(input);
+        x = NativeFloats.scratch(x, block);
+        out = NativeFloats.scratch(out, block);
         double[] scale = new double[channels];
         double[] shift = new double[channels];
         float[] g = gamma.reshape(channels).toFloatVector();
         float[] b = beta.reshape(channels).toFloatVector();
         if (training) {
-            statistics(batch, channels, plane, eps);
+            statistics(in, batch, channels, plane, eps);
             statsInput = input;
             for (int c = 0; c < channels; c++) {
                 scale[c] = g[c] * invStd[c];
                 shift[c] = b[c] - mean[c] * scale[c];
             }
         } else {
-            statsInput = null; // x now holds this input, not the one the statistics belong to
+            statsInput = null; // the statistics stay the last training batch's, not this input's
             float[] m = globalMean.reshape(channels).toFloatVector();
             float[] v = globalVar.reshape(channels).toFloatVector();
             for (int c = 0; c < channels; c++) {
@@ -112,19 +116,20 @@ final class JavaBatchNorm implements BatchNormalizationHelper {
                 shift[c] = b[c] - m[c] * scale[c];
             }
         }
-        out = NativeFloats.scratch(out, n);
+        INDArray result = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), input.shape(), 'c');
+        FloatBuffer to = NativeFloats.writable(result);
         for (int e = 0; e < batch; e++) {
+            in.get(e * block, x, 0, block);
             for (int c = 0; c < channels; c++) {
                 float s = (float) scale[c];
                 float t = (float) shift[c];
-                int from = (e * channels + c) * plane;
+                int from = c * plane;
                 for (int i = from; i < from + plane; i++) {
                     out[i] = x[i] * s + t;
                 }
             }
+            to.put(e * block, out, 0, block);
         }
-        INDArray result = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), input.shape(), 'c');
-        NativeFloats.write(out, n, result);
         return result;
     }
 
@@ -138,17 +143,24 @@ final class JavaBatchNorm implements BatchNormalizationHelper {
         int batch = (int) input.size(0);
         int channels = (int) input.size(1);
         int plane = (int) (input.size(2) * input.size(3));
-        int n = batch * channels * plane;
+        int block = channels * plane;
+        FloatBuffer in = NativeFloats.readable(input);
+        FloatBuffer err = NativeFloats.readable(epsilon);
+        x = NativeFloats.scratch(x, block);
+        dy = NativeFloats.scratch(dy, block);
+        out = NativeFloats.scratch(out, block);
         if (input != statsInput || mean.length != channels) {
-            x = NativeFloats.read(input, x);
-            statistics(batch, channels, plane, eps);
+            statistics(in, batch, channels, plane, eps);
             statsInput = input;
         }
-        dy = NativeFloats.read(epsilon, dy);
         // per channel: sum of dy, and sum of dy * x, from which sum of dy * xHat
         double[] sumDy = new double[channels];
         double[] sumDyX = new double[channels];
-        channelSums(dy, x, batch, channels, plane, sumDy, sumDyX);
+        for (int e = 0; e < batch; e++) {
+            in.get(e * block, x, 0, block);
+            err.get(e * block, dy, 0, block);
+            channelSums(dy, x, channels, plane, sumDy, sumDyX);
+        }
         float[] g = gamma.reshape(channels).toFloatVector();
         float[] dGamma = new float[channels];
         float[] dBeta = new float[channels];
@@ -167,20 +179,22 @@ final class JavaBatchNorm implements BatchNormalizationHelper {
             bx[c] = (float) slope;
             c0[c] = (float) (-k * sumDy[c] / count - slope * mean[c]);
         }
-        out = NativeFloats.scratch(out, n);
+        INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c');
+        FloatBuffer to = NativeFloats.writable(dx);
         for (int e = 0; e < batch; e++) {
+            in.get(e * block, x, 0, block);
+            err.get(e * block, dy, 0, block);
             for (int c = 0; c < channels; c++) {
                 float ka = a[c];
                 float kb = bx[c];
                 float kc = c0[c];
-                int from = (e * channels + c) * plane;
+                int from = c * plane;
                 for (int i = from; i < from + plane; i++) {
                     out[i] = ka * dy[i] + kb * x[i] + kc;
                 }
             }
+            to.put(e * block, out, 0, block);
         }
-        INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c');
-        NativeFloats.write(out, n, dx);
         dGammaView.assign(Nd4j.createFromArray(dGamma).reshape(dGammaView.shape()));
         dBetaView.assign(Nd4j.createFromArray(dBeta).reshape(dBetaView.shape()));
         Gradient grad = new DefaultGradient();
@@ -191,12 +205,16 @@ final class JavaBatchNorm implements BatchNormalizationHelper {
 
     /**
      * Per channel, over examples and positions: the mean, and 1 / sqrt(biased variance + eps), of
-     * {@link #x}; and the same as arrays for the layer.
+     * the input's values {@code in}; and the same as arrays for the layer.
      */
-    private void statistics(int batch, int channels, int plane, double eps) {
+    private void statistics(FloatBuffer in, int batch, int channels, int plane, double eps) {
         double[] sum = new double[channels];
         double[] sumSq = new double[channels];
-        channelSums(x, x, batch, channels, plane, sum, sumSq);
+        int block = channels * plane;
+        for (int e = 0; e < batch; e++) {
+            in.get(e * block, x, 0, block);
+            channelSums(x, x, channels, plane, sum, sumSq);
+        }
         double count = (double) batch * plane;
         mean = new double[channels];
         invStd = new double[channels];
@@ -217,34 +235,32 @@ final class JavaBatchNorm implements BatchNormalizationHelper {
     }
 
     /**
-     * Adds, per channel over every example's plane, the sum of u to {@code sumU} and the sum of
+     * Adds, per channel over one example's plane of it, the sum of u to {@code sumU} and the sum of
      * u * v to {@code sumUV}, in double, four lanes each so that the adds do not all wait on one another.
      */
-    private static void channelSums(float[] u, float[] v, int batch, int channels, int plane,
+    private static void channelSums(float[] u, float[] v, int channels, int plane,
                                     double[] sumU, double[] sumUV) {
-        for (int e = 0; e < batch; e++) {
-            for (int c = 0; c < channels; c++) {
-                int from = (e * channels + c) * plane;
-                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                double p0 = 0, p1 = 0, p2 = 0, p3 = 0;
-                int i = from;
-                for (int end = from + plane - 3; i < end; i += 4) {
-                    s0 += u[i];
-                    s1 += u[i + 1];
-                    s2 += u[i + 2];
-                    s3 += u[i + 3];
-                    p0 += (double) u[i] * v[i];
-                    p1 += (double) u[i + 1] * v[i + 1];
-                    p2 += (double) u[i + 2] * v[i + 2];
-                    p3 += (double) u[i + 3] * v[i + 3];
-                }
-                for (; i < from + plane; i++) {
-                    s0 += u[i];
-                    p0 += (double) u[i] * v[i];
-                }
-                sumU[c] += (s0 + s1) + (s2 + s3);
-                sumUV[c] += (p0 + p1) + (p2 + p3);
+        for (int c = 0; c < channels; c++) {
+            int from = c * plane;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            double p0 = 0, p1 = 0, p2 = 0, p3 = 0;
+            int i = from;
+            for (int end = from + plane - 3; i < end; i += 4) {
+                s0 += u[i];
+                s1 += u[i + 1];
+                s2 += u[i + 2];
+                s3 += u[i + 3];
+                p0 += (double) u[i] * v[i];
+                p1 += (double) u[i + 1] * v[i + 1];
+                p2 += (double) u[i + 2] * v[i + 2];
+                p3 += (double) u[i + 3] * v[i + 3];
             }
+            for (; i < from + plane; i++) {
+                s0 += u[i];
+                p0 += (double) u[i] * v[i];
+            }
+            sumU[c] += (s0 + s1) + (s2 + s3);
+            sumUV[c] += (p0 + p1) + (p2 + p3);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.mixupsuite.core.train;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class JavaMaxPoolingBackprop implements SubsamplingHelper {
 
+    /** One example's maps: input, incoming error, outgoing error; kept while they are large enough. */
     private float[] x = new float[0];
     private float[] dy = new float[0];
     private float[] dx = new float[0];
@@ -70,22 +72,32 @@ final class JavaMaxPoolingBackprop implements SubsamplingHelper {
                 || poolingType != PoolingType.MAX || pad[0] != 0 || pad[1] != 0) {
             return null; // DL4J's own implementation
         }
-        int planes = (int) (input.size(0) * input.size(1));
+        int batch = (int) input.size(0);
+        int planes = (int) input.size(1); // an example's
         int height = (int) input.size(2);
         int width = (int) input.size(3);
         int outH = (int) epsilon.size(2);
         int outW = (int) epsilon.size(3);
-        x = NativeFloats.read(input, x);
-        dy = NativeFloats.read(epsilon, dy);
-        int n = planes * height * width;
-        dx = NativeFloats.scratch(dx, n);
-        if (kernel[0] == 2 && kernel[1] == 2 && strides[0] == 2 && strides[1] == 2) {
-            twoByTwo(planes, height, width, outH, outW);
-        } else {
-            anyWindow(planes, height, width, outH, outW, kernel, strides);
-        }
+        int block = planes * height * width;
+        int outBlock = planes * outH * outW;
+        FloatBuffer in = NativeFloats.readable(input);
+        FloatBuffer err = NativeFloats.readable(epsilon);
+        x = NativeFloats.scratch(x, block);
+        dy = NativeFloats.scratch(dy, outBlock);
+        dx = NativeFloats.scratch(dx, block);
         INDArray result = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c');
-        NativeFloats.write(dx, n, result);
+        FloatBuffer to = NativeFloats.writable(result);
+        boolean twoByTwo = kernel[0] == 2 && kernel[1] == 2 && strides[0] == 2 && strides[1] == 2;
+        for (int e = 0; e < batch; e++) {
+            in.get(e * block, x, 0, block);
+            err.get(e * outBlock, dy, 0, outBlock);
+            if (twoByTwo) {
+                twoByTwo(planes, height, width, outH, outW);
+            } else {
+                anyWindow(planes, height, width, outH, outW, kernel, strides);
+            }
+            to.put(e * block, dx, 0, block);
+        }
         return new Pair<>(new DefaultGradient(), result);
     }
 

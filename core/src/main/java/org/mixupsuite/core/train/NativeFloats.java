@@ -1,11 +1,16 @@
 package org.mixupsuite.core.train;
 
-import java.util.Arrays;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
-import org.nd4j.linalg.factory.Nd4j;
 
-/** Float arrays copied between ND4J's native buffers and Java in one go, for the layers computed in Java. */
+/**
+ * Float arrays read and written in place in ND4J's native buffers, one block (an example's maps) at
+ * a time, for the layers computed in Java. Copying a whole array to the heap and back cost as much as
+ * the arithmetic (JIT stubs 10% of a quick VGG-11 step, perf): the arrays are megabytes, so each copy
+ * went through memory, while an example's block stays in cache between its copy and its loop.
+ */
 final class NativeFloats {
 
     private NativeFloats() {
@@ -16,27 +21,22 @@ final class NativeFloats {
         return buffer.length >= n ? buffer : new float[n];
     }
 
-    /** The array's values in c order, into {@code buffer} when it is large enough. */
-    static float[] read(INDArray array, float[] buffer) {
-        int n = (int) array.length();
-        INDArray c = direct(array) ? array : array.dup('c');
-        float[] into = scratch(buffer, n);
-        c.data().asNioFloat().get(into, 0, n);
-        return into;
+    /** The array's values in c order, from its first one: its own buffer where it can be, else a copy's. */
+    static FloatBuffer readable(INDArray array) {
+        return DenseKernels.floats(dense(array) ? array : array.dup('c'));
     }
 
-    /** The first n values, in c order, into {@code target}. */
-    static void write(float[] values, int n, INDArray target) {
-        if (direct(target)) {
-            target.data().asNioFloat().put(values, 0, n);
-        } else {
-            target.assign(Nd4j.createFromArray(Arrays.copyOf(values, n)).reshape('c', target.shape()));
+    /** The values of an array made in c order (an output of the layer's own), to write in place. */
+    static FloatBuffer writable(INDArray array) {
+        if (!dense(array)) {
+            throw new IllegalStateException("not a dense c-order float array: " + array.shapeInfoToString());
         }
+        return DenseKernels.floats(array);
     }
 
-    /** Whether the array's c-order values are its buffer's first ones, so they can be copied in one go. */
-    private static boolean direct(INDArray array) {
-        return array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array) && array.offset() == 0
-                && array.data().offset() == 0 && array.data().length() >= array.length();
+    /** Whether the array's c-order values lie next to each other from its first one. */
+    private static boolean dense(INDArray array) {
+        return array.dataType() == DataType.FLOAT && array.ordering() == 'c'
+                && Shape.hasDefaultStridesForShape(array) && array.length() <= Integer.MAX_VALUE;
     }
 }
