@@ -34,9 +34,13 @@ final class NativeFloats {
         return DenseKernels.floats(array);
     }
 
-    /** Whether the array's c-order values lie next to each other from its first one. */
+    /**
+     * Whether the array's c-order values lie next to each other from its first one, the first one
+     * at its buffer's address ({@link DenseKernels#floats}).
+     */
     private static boolean dense(INDArray array) {
         return array.dataType() == DataType.FLOAT && array.ordering() == 'c'
-                && Shape.hasDefaultStridesForShape(array) && array.length() <= Integer.MAX_VALUE;
+                && Shape.hasDefaultStridesForShape(array) && array.offset() == array.data().offset()
+                && array.length() <= Integer.MAX_VALUE;
     }
 }
