@@ -235,8 +235,9 @@ final class JavaBatchNorm implements BatchNormalizationHelper {
     }
 
     /**
-     * Adds, per channel over one example's plane of it, the sum of u to {@code sumU} and the sum of
-     * u * v to {@code sumUV}, in double, four lanes each so that the adds do not all wait on one another.
+     * Adds, per channel of one example's maps, the sum of u over the channel's plane to {@code sumU}
+     * and that of u * v to {@code sumUV}, in double, four lanes each so that the adds do not all wait
+     * on one another.
      */
     private static void channelSums(float[] u, float[] v, int channels, int plane,
                                     double[] sumU, double[] sumUV) {

@@ -21,9 +21,12 @@ final class NativeFloats {
         return buffer.length >= n ? buffer : new float[n];
     }
 
-    /** The array's values in c order, from its first one: its own buffer where it can be, else a copy's. */
+    /**
+     * The array's values in c order, from its first one: its own buffer where it can be, else a heap
+     * copy (a native copy's buffer would not keep that copy from being freed while it is read).
+     */
     static FloatBuffer readable(INDArray array) {
-        return DenseKernels.floats(dense(array) ? array : array.dup('c'));
+        return dense(array) ? DenseKernels.floats(array) : FloatBuffer.wrap(array.dup('c').data().asFloat());
     }
 
     /** The values of an array made in c order (an output of the layer's own), to write in place. */
