@@ -37,9 +37,16 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * every activation and gradient): DL4J's own layer math, loss functions and updater blocks, on the
  * network's own parameter, gradient and updater-state arrays, into buffers allocated once per batch
  * size. On small networks that machinery costs more than the arithmetic (the GAN's 3 × 128
- * discriminator step ran about twice as fast this way). The numbers are DL4J's to the bit (the same
- * calls in the same order; tested against {@code fit} and {@code calculateGradients}), and the
- * network stays a network: its checkpoints, {@code output} and iteration count are DL4J's.
+ * discriminator step ran about twice as fast this way). The network stays a network: its
+ * checkpoints, {@code output} and iteration count are DL4J's.
+ *
+ * <p>The numbers: every step is DL4J's operation in DL4J's order, except where a hidden layer's
+ * product is written. DL4J multiplies into a column-major array and copies it into the next layer's
+ * row-major input; this class computes the transpose {@code W^T x^T} straight into that input. Both
+ * are the same dot products, but the BLAS library may sum them through another kernel (it does on
+ * AMD Zen: OpenBLAS's Zen kernels, last bits apart), so the fast layout equals DL4J within float
+ * rounding, not to the bit. {@link #DenseStack(MultiLayerNetwork, boolean)} with DL4J's layout makes
+ * DL4J's calls with DL4J's arguments, and so its bits on any CPU (DenseStackTest proves each way).
  *
  * <p>Hidden layers: ReLU (DL4J's default one) or identity, with a bias, DL4J's inverted dropout
  * at a fixed rate or none, no regularization or gradient normalization. Last layer: an output
@@ -90,6 +97,8 @@ public final class DenseStack {
     };
     /** The buffers of the last forward pass, which backpropagation reads. */
     private Buffers last;
+    /** Whether hidden products are laid out as DL4J lays them (column-major, copied across): its bits on every CPU. */
+    private final boolean dl4jLayout;
 
     /**
      * For one number of rows: each hidden layer's output as the next layer reads it ({@code inputs},
@@ -103,6 +112,8 @@ public final class DenseStack {
     private static final class Buffers {
         INDArray output;
         final INDArray[] inputs;
+        /** With DL4J's layout: each hidden layer's column-major product before it is copied into {@code inputs}. */
+        final INDArray[] products;
         final INDArray[] transposedErrors;
         final INDArray[] deltas;
         final INDArray[] masks;
@@ -113,6 +124,7 @@ public final class DenseStack {
 
         Buffers(int layers) {
             inputs = new INDArray[layers];
+            products = new INDArray[layers];
             transposedErrors = new INDArray[layers];
             deltas = new INDArray[layers + 1];
             masks = new INDArray[layers + 1];
@@ -121,8 +133,19 @@ public final class DenseStack {
         }
     }
 
+    /** The fast layout: DL4J's numbers within float rounding (see the class comment). */
     public DenseStack(MultiLayerNetwork net) {
+        this(net, false);
+    }
+
+    /**
+     * @param dl4jLayout hidden products multiplied into a column-major array and copied across, as
+     *                   DL4J does: the same BLAS calls as DL4J's fit, hence its bits, at the cost of a
+     *                   copy (14% of the GAN's time when this was the only layout)
+     */
+    DenseStack(MultiLayerNetwork net, boolean dl4jLayout) {
         this.net = net;
+        this.dl4jLayout = dl4jLayout;
         this.layers = net.getnLayers();
         weights = new INDArray[layers];
         biases = new INDArray[layers];
@@ -247,11 +270,13 @@ public final class DenseStack {
                 Nd4j.getExecutioner().exec(new MulOp(b.inputs[i], mask, b.droppedInputs[i]));
             }
             INDArray out;
-            if (i + 1 < layers) {
+            if (i + 1 < layers && dl4jLayout) {
+                out = b.products[i + 1];
+                Gemm.into(layerInput(b, i), weights[i], out, false, false, 1.0, 0.0);
+            } else if (i + 1 < layers) {
                 // a hidden layer's product goes straight into the next layer's row-major input, as
                 // its column-major transpose: (x W)^T = W^T x^T. Multiplying into a column-major
-                // array and copying that across, as this class did, cost 14% of the GAN's time in the
-                // copy; the product's bits are the same (DenseStackTest)
+                // array and copying that across cost 14% of the GAN's time in the copy
                 out = b.inputs[i + 1];
                 Gemm.into(weights[i], layerInput(b, i), out.transpose(), true, true, 1.0, 0.0);
             } else {
@@ -263,6 +288,9 @@ public final class DenseStack {
                 if (relu[i]) {
                     RELU.getActivation(out, true);
                 }
+            }
+            if (i + 1 < layers && dl4jLayout) {
+                b.inputs[i + 1].assign(out);
             }
         }
         if (training) {
@@ -288,6 +316,9 @@ public final class DenseStack {
             long nOut = weights[i].size(1);
             if (i + 1 < layers) {
                 b.inputs[i + 1] = Nd4j.create(weights[i].dataType(), new long[] {rows, nOut}, 'c');
+                if (dl4jLayout) {
+                    b.products[i + 1] = Nd4j.create(weights[i].dataType(), new long[] {rows, nOut}, 'f');
+                }
             } else {
                 b.output = Nd4j.create(weights[i].dataType(), new long[] {rows, nOut}, 'f');
             }
