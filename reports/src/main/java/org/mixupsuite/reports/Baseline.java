@@ -15,9 +15,11 @@ import org.mixupsuite.core.run.RowMatch;
  * A baseline file: ranges that figures of matching conditions must fall in. The file is either a
  * list of checks or {@code {"scale": "quick", "checks": [...]}}; with a scale, only runs of that
  * scale are compared. A check: {@code {"study", "match": {setting: value}, "figure", "min", "max"}}
- * (min or max may be left out), or a required verdict: {@code {"study", "claim": id, "verdict":
- * "reproduced"}}. A one-seed run has no verdict of its own, so there the verdict its single seed
- * points to (metrics.json's {@code indicative}) is compared, and the line says so.
+ * (min or max may be left out), a required verdict: {@code {"study", "claim": id, "verdict":
+ * "reproduced"}}, which only a run with the seeds a verdict needs (3) can meet, or a required
+ * direction: {@code {"study", "claim": id, "direction": "reproduced"}}, which compares the way the
+ * run's seeds point (metrics.json's {@code indicative}), for one-seed regression checks such as
+ * the demo's: a direction is not a verdict, and the line says so.
  */
 public record Baseline(String scale, List<Check> checks) {
 
@@ -28,11 +30,11 @@ public record Baseline(String scale, List<Check> checks) {
 
     /** One expected range. */
     public record Check(String study, Map<String, Object> match, String figure, Double min, Double max,
-                        String claim, Verdict verdict) {
+                        String claim, Verdict verdict, boolean direction) {
 
         /** A range check on a figure. */
         public Check(String study, Map<String, Object> match, String figure, Double min, Double max) {
-            this(study, match, figure, min, max, null, null);
+            this(study, match, figure, min, max, null, null, false);
         }
 
         public boolean isVerdict() {
@@ -119,13 +121,18 @@ public record Baseline(String scale, List<Check> checks) {
     }
 
     private static Check verdictCheck(Path file, String where, String study, Map<String, Object> e) {
-        if (!(e.get("claim") instanceof String claim) || !(e.get("verdict") instanceof String verdict)) {
-            throw new BadInputException(file, where + ": a claim check needs \"claim\" and \"verdict\" as text");
+        boolean direction = e.containsKey("direction");
+        String key = direction ? "direction" : "verdict";
+        if (direction && e.containsKey("verdict")) {
+            throw new BadInputException(file, where + ": a claim check needs \"verdict\" or \"direction\", not both");
+        }
+        if (!(e.get("claim") instanceof String claim) || !(e.get(key) instanceof String verdict)) {
+            throw new BadInputException(file, where + ": a claim check needs \"claim\" and \"verdict\" (or \"direction\") as text");
         }
         try {
-            return new Check(study, Map.of(), null, null, null, claim, Verdict.parse(verdict));
+            return new Check(study, Map.of(), null, null, null, claim, Verdict.parse(verdict), direction);
         } catch (IllegalArgumentException ex) {
-            throw new BadInputException(file, where + ": \"verdict\": " + ex.getMessage());
+            throw new BadInputException(file, where + ": \"" + key + "\": " + ex.getMessage());
         }
     }
 

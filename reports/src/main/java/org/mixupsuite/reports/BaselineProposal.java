@@ -39,7 +39,8 @@ final class BaselineProposal {
         for (Baseline.Check c : baseline.checks()) {
             if (c.isVerdict()) {
                 // a required verdict is a statement about the paper, not a range to re-fit: kept as it is
-                checks.add(new LinkedHashMap<>(Map.of("study", c.study(), "claim", c.claim(), "verdict", c.verdict().id())));
+                checks.add(new LinkedHashMap<>(Map.of("study", c.study(), "claim", c.claim(),
+                        c.direction() ? "direction" : "verdict", c.verdict().id())));
                 continue;
             }
             SummaryStatistics stats = new SummaryStatistics();

@@ -18,6 +18,8 @@ import org.mixupsuite.core.BadInputException;
 import org.mixupsuite.core.cli.Command;
 import org.mixupsuite.core.cli.CommonOptions;
 import org.mixupsuite.core.cli.OptionValues;
+import org.mixupsuite.core.findings.Findings;
+import org.mixupsuite.core.stats.PairedTest;
 
 /**
  * {@code ./mixup check}: compares runs' figures with a baseline's ranges. One line per compared
@@ -152,24 +154,33 @@ public final class CheckCommand implements Command {
         return failed == 0 ? 0 : 1;
     }
 
-    /** A required verdict: the run's own with two seeds or more, the indicated one (marked so) with one. */
+    /**
+     * A required verdict, met only by a run with the seeds a verdict needs; or a required direction,
+     * the way the run's seeds point, which any run has.
+     */
     private static boolean verdict(Baseline.Check c, FinishedRun run, PrintStream out) {
-        String what = c.study() + " claim " + c.claim() + " " + c.verdict().id();
+        String what = c.study() + " claim " + c.claim() + (c.direction() ? " direction " : " ") + c.verdict().id();
         Optional<Map<String, Object>> finding = run.findings().stream().filter(f -> c.claim().equals(f.get("id"))).findFirst();
         if (finding.isEmpty()) {
             out.println("FAIL " + what + ": " + run.id() + " has no finding of that id");
             return false;
         }
         Map<String, Object> f = finding.get();
-        boolean oneSeed = f.get("seeds") instanceof Number n && n.intValue() == 1;
-        Object got = oneSeed ? f.get("indicative") : f.get("verdict");
-        String measured = " (effect " + Format.value(f.get("effect")) + (oneSeed ? ", 1 seed, indicative" : " ± "
-                + Format.value(f.get("ci95")) + ", " + f.get("seeds") + " seeds") + ", " + run.id() + ")";
+        boolean decided = Findings.decided(f);
+        int seeds = f.get("seeds") instanceof Number n ? n.intValue() : 0;
+        String measured = " (effect " + Format.value(f.get("effect")) + (f.get("ci95") instanceof Number ? " ± "
+                + Format.value(f.get("ci95")) : "") + ", " + seeds + (seeds == 1 ? " seed" : " seeds") + ", " + run.id() + ")";
+        if (!c.direction() && !decided) {
+            out.println("FAIL " + what + ": " + seeds + (seeds == 1 ? " seed gives" : " seeds give") + " no verdict (a verdict needs "
+                    + PairedTest.MIN_SEEDS + "; a baseline for such runs can require a \"direction\")" + measured);
+            return false;
+        }
+        Object got = c.direction() ? f.get("indicative") : f.get("verdict");
         if (c.verdict().id().equals(got)) {
             out.println("ok   " + what + measured);
             return true;
         }
-        out.println("FAIL " + what + ": " + got + measured + (f.get("note") instanceof String note && !oneSeed ? " " + note : ""));
+        out.println("FAIL " + what + ": " + got + measured + (f.get("note") instanceof String note ? " " + note : ""));
         return false;
     }
 }

@@ -6,7 +6,8 @@ import org.mixupsuite.core.findings.Findings;
 
 /**
  * The report's findings tables: one row a claim with the paper's figure, this suite's effect and
- * interval, and the verdict in colour. A one-seed verdict is shown as what it is, an indication.
+ * interval, the Holm-adjusted p-value and the verdict in colour. Below the seeds a verdict needs there
+ * is no verdict and no colour, only the direction the seeds point in.
  */
 final class FindingsTable {
 
@@ -14,7 +15,7 @@ final class FindingsTable {
             td.reproduced { background: #d8f0dc; color: #14532d; font-weight: bold; }
             td.contradicted { background: #f8d7d5; color: #7f1d1d; font-weight: bold; }
             td.inconclusive { background: #eeeeee; color: #444; font-weight: bold; }
-            td.indicative { font-weight: normal; font-style: italic; }
+            td.undecided { background: none; color: #444; font-weight: normal; font-style: italic; }
             table.findings td { vertical-align: top; }
             """;
 
@@ -28,11 +29,11 @@ final class FindingsTable {
             html.append("<th class=\"text\">study</th>");
         }
         html.append("<th class=\"text\">claim</th><th class=\"text\">paper</th><th class=\"text\">this suite: mean paired "
-                + "difference [95% interval]</th><th class=\"text\">verdict</th></tr>\n");
+                + "difference [95% interval]</th><th>p (Holm)</th><th class=\"text\">verdict</th></tr>\n");
         for (Map.Entry<String, Map<String, Object>> row : rows) {
             Map<String, Object> f = row.getValue();
-            boolean oneSeed = f.get("seeds") instanceof Number n && n.intValue() == 1;
-            String verdict = String.valueOf(oneSeed ? f.get("indicative") : f.get("verdict"));
+            boolean decided = Findings.decided(f);
+            String verdict = Findings.label(f);
             html.append("<tr>");
             if (withStudy) {
                 html.append("<td class=\"text\"><a href=\"#").append(Format.html(row.getKey())).append("\">")
@@ -42,8 +43,13 @@ final class FindingsTable {
                     .append(Format.html(f.get("id"))).append("</small></td>");
             html.append("<td class=\"text\">").append(Format.html(f.get("paper"))).append("</td>");
             html.append("<td class=\"text\">").append(Format.html(Findings.measured(f))).append("</td>");
-            html.append("<td class=\"text ").append(Format.html(verdict)).append(oneSeed ? " indicative" : "").append("\">")
-                    .append(Format.html(verdict)).append(oneSeed ? "<br><small>1 seed, indicative</small>" : "").append("</td>");
+            html.append("<td>").append(f.get("p_adjusted") instanceof Number p ? String.format(java.util.Locale.ROOT, "%.3f",
+                    p.doubleValue()) : "").append("</td>");
+            String detail = !decided ? Findings.direction(f)
+                    : f.get("seeds_needed") instanceof Number n ? Findings.seedsNeededText(f, n.intValue()) : "";
+            html.append("<td class=\"text ").append(decided ? Format.html(verdict) : "undecided").append("\">")
+                    .append(Format.html(verdict)).append(detail.isEmpty() ? "" : "<br><small>" + Format.html(detail) + "</small>")
+                    .append("</td>");
             html.append("</tr>\n");
         }
         html.append("</table>\n");

@@ -111,9 +111,11 @@ final class ReportPage {
             return;
         }
         html.append("<h2 id=\"findings\">Findings: does the paper's claim hold here?</h2>\n<p class=\"meta\">From each "
-                + "study's latest run. Verdicts come from the per-seed paired differences: reproduced when the 95% "
-                + "interval lies on the claim's side of zero, contradicted when on the other, inconclusive otherwise; "
-                + "one seed gives no interval, only an indication (italic).</p>\n");
+                + "study's latest run. Verdicts come from the per-seed paired differences, tested with Holm's adjustment "
+                + "over the study's claims: reproduced when the difference lies beyond zero the claimed way and reaches the "
+                + "claim's margin, contradicted when it lies beyond zero the other way or inside the margin, "
+                + "inconclusive otherwise (docs/findings.md). Fewer than 3 seeds give no verdict, only a direction (italic)."
+                + "</p>\n");
         FindingsTable.append(html, rows, true);
     }
 

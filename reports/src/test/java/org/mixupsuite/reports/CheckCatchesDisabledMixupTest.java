@@ -37,7 +37,7 @@ class CheckCatchesDisabledMixupTest {
                 {"scale": "smoke", "checks": [
                   {"study": "corrupt-labels", "match": {"method": "mixup", "corruption": 0.5},
                    "figure": "train_error_corrupted", "min": 75},
-                  {"study": "corrupt-labels", "claim": "c50-fits-noise", "verdict": "reproduced"}
+                  {"study": "corrupt-labels", "claim": "c50-fits-noise", "direction": "reproduced"}
                 ]}""");
     }
 
@@ -65,9 +65,9 @@ class CheckCatchesDisabledMixupTest {
         String passed = check(good, 0);
         String failed = check(broken, 1);
         assertTrue(passed.contains("2 passed, 0 failed"), passed);
-        assertTrue(passed.contains("ok   corrupt-labels claim c50-fits-noise reproduced") && passed.contains("1 seed, indicative"),
+        assertTrue(passed.contains("ok   corrupt-labels claim c50-fits-noise direction reproduced") && passed.contains("1 seed,"),
                 passed);
         assertTrue(failed.contains("0 passed, 2 failed"), failed);
-        assertTrue(failed.contains("FAIL corrupt-labels claim c50-fits-noise reproduced: inconclusive"), failed);
+        assertTrue(failed.contains("FAIL corrupt-labels claim c50-fits-noise direction reproduced: inconclusive"), failed);
     }
 }

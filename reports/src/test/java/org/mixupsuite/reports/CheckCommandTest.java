@@ -149,14 +149,27 @@ class CheckCommandTest {
     }
 
     @Test
-    void aOneSeedRunIsJudgedByItsIndicationAndSaysSo() throws Exception {
+    void aRequiredVerdictFailsOnARunWithTooFewSeedsForOne() throws Exception {
         Path b = baseline(REQUIRES_VERDICT);
         Path one = runWithFindings("20260101-000000-seed0", List.of(finding("c50-last", 1, "inconclusive", "reproduced")));
+        assertEquals(1, check("--baseline", b.toString(), "--runs", one.toString()), console.out());
+        assertTrue(console.out().contains("1 seed gives no verdict (a verdict needs 3"), console.out());
+    }
+
+    @Test
+    void aRequiredDirectionIsJudgedByTheWayTheSeedsPointAndSaysSo() throws Exception {
+        Path b = baseline("""
+                {"scale": "quick", "checks": [
+                  {"study": "corrupt-labels", "claim": "c50-last", "direction": "reproduced"}
+                ]}""");
+        Path one = runWithFindings("20260101-000000-seed0", List.of(finding("c50-last", 1, "inconclusive", "reproduced")));
         assertEquals(0, check("--baseline", b.toString(), "--runs", one.toString()), console.out());
-        assertTrue(console.out().contains("1 seed, indicative"), console.out());
+        assertTrue(console.out().contains("ok   corrupt-labels claim c50-last direction reproduced (effect -4, 1 seed"),
+                console.out());
         console.reset();
         Path against = runWithFindings("20260101-000001-seed0", List.of(finding("c50-last", 1, "inconclusive", "contradicted")));
         assertEquals(1, check("--baseline", b.toString(), "--runs", against.toString()));
+        assertTrue(console.out().contains("FAIL corrupt-labels claim c50-last direction reproduced: contradicted"), console.out());
     }
 
     @Test

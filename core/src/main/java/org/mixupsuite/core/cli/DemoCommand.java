@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.mixupsuite.core.findings.Findings;
 import org.mixupsuite.core.run.Json;
+import org.mixupsuite.core.stats.PairedTest;
 
 /**
  * {@code ./mixup demo}: the README's main job. Setup, every study that declares itself part of the
@@ -55,6 +56,9 @@ final class DemoCommand implements Command {
         }
         List<Command> studies = registry.values().stream().filter(Command::inDemo).toList();
         for (Command c : studies) {
+            if (c instanceof StudyCommand sc) {
+                sc.holdFindings();
+            }
             out.println("== " + c.name() + " ==");
             code = c.run(studyArgs, out, err);
             if (code != 0) {
@@ -94,6 +98,7 @@ final class DemoCommand implements Command {
                 Findings.print(StudyCommand.findings(Json.readObject(sc.lastMetrics())), c.name(), out);
             }
         }
-        out.println("one seed gives no verdict, only its direction in parentheses: --seeds 3 or more for intervals");
+        out.println("fewer than " + PairedTest.MIN_SEEDS + " seeds give no verdict, only a direction: run a study with --seeds "
+                + PairedTest.MIN_SEEDS + " or more for verdicts");
     }
 }

@@ -31,6 +31,8 @@ public final class StudyCommand implements Command {
     private final Study study;
     private boolean verbose;
     private Path lastMetrics;
+    /** Set by the demo, which prints every study's findings in one table at its end. */
+    private boolean holdFindings;
     private List<Claim> lastClaims = List.of();
 
     public StudyCommand(Study study) {
@@ -135,7 +137,9 @@ public final class StudyCommand implements Command {
             Summary.print(metrics, settingKeys, out);
         }
         List<Map<String, Object>> findings = findings(metrics);
-        if (!findings.isEmpty()) {
+        if (!findings.isEmpty() && holdFindings) {
+            out.println(findings.size() + " findings: in the table at the end");
+        } else if (!findings.isEmpty()) {
             out.println(Findings.TABLE_HEADER);
             Findings.print(findings, null, out);
         }
@@ -143,6 +147,11 @@ public final class StudyCommand implements Command {
         lastClaims = experiment.claims();
         out.println("wrote " + run.metrics() + (verbose ? "" : "  (every condition's figures there, or with --verbose)"));
         return 0;
+    }
+
+    /** Leaves the findings table to the caller (the demo prints one for all studies). */
+    void holdFindings() {
+        holdFindings = true;
     }
 
     @SuppressWarnings("unchecked")

@@ -9,28 +9,55 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.mixupsuite.core.run.RowMatch;
+import org.mixupsuite.core.run.SettingText;
+import org.mixupsuite.core.stats.PairedTest;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.mixupsuite.core.stats.Interval;
 
 /**
  * Decides claims from metrics.json's condition rows. Seeds pair naturally (same data subset, same
  * initialization, same draws up to the method), so each claim is judged on the per-seed differences
- * treatment − reference: reproduced when their 95% interval lies on the claimed side of zero,
- * contradicted when it lies on the other side, inconclusive otherwise. {@link Claim.Expect#NOT_LOWER}
- * is reproduced when the interval rules out a gain larger than the claim's margin.
+ * d = treatment − reference. The rules (docs/findings.md says where each comes from):
+ * <ul>
+ * <li>no verdict below {@link PairedTest#MIN_SEEDS} seeds: the finding reads inconclusive and shows
+ *     only its direction;</li>
+ * <li>each difference set is tested by Student's t, or by the exact signed-rank test where the
+ *     differences are whole numbers or do not spread ({@link PairedTest});</li>
+ * <li>p-values are adjusted by Holm–Bonferroni over the claims of one study (one evaluate call);</li>
+ * <li>a claimed difference ({@link Claim.Expect#LOWER}, {@link Claim.Expect#HIGHER}) is reproduced
+ *     when the adjusted test puts it beyond zero in the claimed direction and the mean reaches the
+ *     margin; contradicted when the adjusted test puts it beyond zero the other way, or when it is
+ *     shown to lie within ±margin (two one-sided tests at 2.5%: no effect of the claimed size);</li>
+ * <li>"no gain" ({@link Claim.Expect#NOT_LOWER}) is a non-inferiority test: reproduced when the
+ *     adjusted test puts d above −margin, contradicted when d is shown to lie below −margin;</li>
+ * <li>a seed on which one side diverged (its figure missing or not finite where the other has
+ *     one) counts at the figure's worst value for that side, and the note says so;</li>
+ * <li>an undecided claim states the seeds that would resolve its margin at the observed spread.</li>
+ * </ul>
  */
 public final class Findings {
+
+    /** The family-wise error rate the adjusted p-values are held to. */
+    public static final double ALPHA = 0.05;
 
     private Findings() {
     }
 
+    /** The study's claims, decided together: Holm's adjustment runs over those with a p-value. */
     public static List<Finding> evaluate(List<Claim> claims, List<Map<String, Object>> rows) {
-        List<Finding> out = new ArrayList<>();
+        List<Finding> raw = new ArrayList<>();
         for (Claim c : claims) {
-            out.add(evaluate(c, rows));
+            raw.add(evaluate(c, rows));
+        }
+        double[] adjusted = PairedTest.holm(raw.stream().mapToDouble(Finding::p).toArray());
+        List<Finding> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            out.add(decide(claims.get(i), raw.get(i), adjusted[i]));
         }
         return out;
     }
 
+    /** One claim on its own: its p-value is its adjusted one (a family of one). */
     public static Finding evaluate(Claim c, List<Map<String, Object>> rows) {
         String comparison = comparison(c);
         List<Map<String, Object>> treated = matching(c.treatment(), rows);
@@ -41,40 +68,144 @@ public final class Findings {
         }
         Map<Long, Double> t = perSeed(treated.get(0), c.figure());
         Map<Long, Double> r = perSeed(reference.get(0), c.referenceFigure());
+        List<String> diverged = new ArrayList<>();
+        fillDiverged(t, seedsOf(treated.get(0)), r.keySet(), c.figure(), "treatment", diverged);
+        fillDiverged(r, seedsOf(reference.get(0)), t.keySet(), c.referenceFigure(), "reference", diverged);
         Set<Long> seeds = new TreeSet<>(t.keySet());
         seeds.retainAll(r.keySet());
         if (seeds.isEmpty()) {
             return unevaluated(c, comparison, "no seed has both figures (a condition diverged or lacks the figure)");
         }
-        List<Double> diffs = new ArrayList<>();
-        for (long s : seeds) {
-            diffs.add(t.get(s) - r.get(s));
+        double[] diffs = seeds.stream().mapToDouble(s -> t.get(s) - r.get(s)).toArray();
+        List<Double> perSeed = java.util.Arrays.stream(diffs).boxed().toList();
+        Interval d = Interval.of(diffs);
+        boolean exact = PairedTest.needsExactTest(diffs);
+        double p = Double.NaN;
+        if (d.n() >= PairedTest.MIN_SEEDS) {
+            p = c.expect() == Claim.Expect.NOT_LOWER
+                    ? (d.mean() > -c.margin() ? PairedTest.twoSidedP(diffs, -c.margin()) : 1)
+                    : PairedTest.twoSidedP(diffs, 0);
         }
-        Interval d = Interval.of(diffs.stream().mapToDouble(Double::doubleValue).toArray());
-        double treatmentMean = mean(seeds, t);
-        double referenceMean = mean(seeds, r);
-        Verdict indicative = decide(c, d.mean(), d.mean(), true);
-        if (d.n() < 2) {
-            return new Finding(c.id(), c.text(), c.paper(), comparison, treatmentMean, referenceMean, d.mean(), Double.NaN,
-                    1, diffs, Verdict.INCONCLUSIVE, indicative, "1 seed, indicative");
+        String note = diverged.isEmpty() ? null : String.join("; ", diverged);
+        Finding f = new Finding(c.id(), c.text(), c.paper(), comparison, mean(seeds, t), mean(seeds, r), d.mean(),
+                d.n() < 2 ? Double.NaN : d.ci95(), d.n(), perSeed, Verdict.INCONCLUSIVE, Verdict.INCONCLUSIVE, note,
+                c.margin(), exact ? "signed-rank" : "t", p, p, 0);
+        return decide(c, f, p);
+    }
+
+    /** The finding with its verdict under the adjusted p-value, its direction and seeds-needed figure. */
+    private static Finding decide(Claim c, Finding f, double pAdjusted) {
+        if (f.seeds() == 0) {
+            return f;
         }
-        Verdict verdict = decide(c, d.low(), d.high(), false);
-        return new Finding(c.id(), c.text(), c.paper(), comparison, treatmentMean, referenceMean, d.mean(), d.ci95(),
-                d.n(), diffs, verdict, verdict, null);
+        double[] diffs = f.perSeed().stream().mapToDouble(Double::doubleValue).toArray();
+        Verdict indicative = direction(c, f.difference());
+        Verdict verdict = Verdict.INCONCLUSIVE;
+        String note = f.note();
+        int needed = 0;
+        if (!f.decided()) {
+            String why = f.seeds() + (f.seeds() == 1 ? " seed" : " seeds") + ": no verdict (" + PairedTest.MIN_SEEDS
+                    + " needed)";
+            note = note == null ? why : why + "; " + note;
+        } else {
+            verdict = verdict(c, diffs, f.difference(), pAdjusted);
+        }
+        if (verdict == Verdict.INCONCLUSIVE && f.seeds() >= 2) {
+            double sd = new StandardDeviation().evaluate(diffs);
+            needed = PairedTest.seedsNeeded(sd, c.margin(), "signed-rank".equals(f.test()));
+        }
+        return new Finding(f.id(), f.text(), f.paper(), f.comparison(), f.treatmentMean(), f.referenceMean(),
+                f.difference(), f.ci95(), f.seeds(), f.perSeed(), verdict, f.decided() ? verdict : indicative, note,
+                f.margin(), f.test(), f.p(), pAdjusted, needed);
+    }
+
+    /** The rules of the class comment, for a study of at least {@link PairedTest#MIN_SEEDS} seeds. */
+    static Verdict verdict(Claim c, double[] diffs, double mean, double pAdjusted) {
+        double m = c.margin();
+        boolean beyondZero = pAdjusted < ALPHA;
+        return switch (c.expect()) {
+            case LOWER, HIGHER -> {
+                double claimed = c.expect() == Claim.Expect.LOWER ? -mean : mean; // > 0: the claimed way
+                if (beyondZero && claimed > 0 && claimed >= m) {
+                    yield Verdict.REPRODUCED;
+                }
+                if (beyondZero && claimed < 0 || m > 0 && withinMargin(diffs, mean, m)) {
+                    yield Verdict.CONTRADICTED;
+                }
+                yield Verdict.INCONCLUSIVE;
+            }
+            case NOT_LOWER -> beyondZero ? Verdict.REPRODUCED
+                    : oneSidedBelow(diffs, mean, -m) < ALPHA / 2 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+        };
+    }
+
+    /** Two one-sided tests at 2.5%: the mean difference is shown to lie inside (−m, m). */
+    private static boolean withinMargin(double[] diffs, double mean, double m) {
+        return oneSidedBelow(diffs, mean, m) < ALPHA / 2 && oneSidedAbove(diffs, mean, -m) < ALPHA / 2;
+    }
+
+    /** The one-sided p-value against "the mean difference is at least {@code bound}" (small: it lies below). */
+    private static double oneSidedBelow(double[] diffs, double mean, double bound) {
+        double p = PairedTest.twoSidedP(diffs, bound);
+        return mean < bound ? p / 2 : 1 - p / 2;
+    }
+
+    /** The one-sided p-value against "the mean difference is at most {@code bound}" (small: it lies above). */
+    private static double oneSidedAbove(double[] diffs, double mean, double bound) {
+        double p = PairedTest.twoSidedP(diffs, bound);
+        return mean > bound ? p / 2 : 1 - p / 2;
+    }
+
+    /** Which way the mean alone points, beyond the margin: what a run too small for a verdict may show. */
+    static Verdict direction(Claim c, double mean) {
+        double m = c.margin();
+        return switch (c.expect()) {
+            case LOWER -> mean < -m ? Verdict.REPRODUCED : mean > m ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+            case HIGHER -> mean > m ? Verdict.REPRODUCED : mean < -m ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+            case NOT_LOWER -> mean >= -m ? Verdict.REPRODUCED : Verdict.CONTRADICTED;
+        };
     }
 
     /**
-     * The verdict for a difference known to lie in [low, high]. With one seed (low = high = the
-     * difference, no interval) the margin stands in for the interval's width.
+     * A seed listed in a row whose figure is missing or not finite there, while the other side has
+     * it: the run diverged on that seed, which is evidence against the side that diverged, so it
+     * counts at the figure's worst value. Figures without a known worst value leave the seed out.
      */
-    static Verdict decide(Claim c, double low, double high, boolean oneSeed) {
-        double m = oneSeed ? c.margin() : 0;
-        return switch (c.expect()) {
-            case LOWER -> high < -m ? Verdict.REPRODUCED : low > m ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
-            case HIGHER -> low > m ? Verdict.REPRODUCED : high < -m ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
-            case NOT_LOWER -> low >= -c.margin() ? Verdict.REPRODUCED
-                    : high < -m ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
-        };
+    private static void fillDiverged(Map<Long, Double> side, List<Long> listed, Set<Long> other, String figure,
+                                     String name, List<String> notes) {
+        double worst = worstValue(figure);
+        for (long s : listed) {
+            if (!side.containsKey(s) && other.contains(s) && !Double.isNaN(worst)) {
+                side.put(s, worst);
+                notes.add("seed " + s + " diverged on the " + name + " side: counted at " + SettingText.number(worst)
+                        + " (" + figure + "'s worst)");
+            }
+        }
+    }
+
+    /** The worst value a figure can take: 100 for an error in %, 0 for modes covered or a share of samples; else NaN. */
+    static double worstValue(String figure) {
+        if (figure.contains("error")) {
+            return 100;
+        }
+        if (figure.equals("modes_covered") || figure.startsWith("high_quality_fraction") && !figure.endsWith("chance")) {
+            return 0;
+        }
+        return Double.NaN;
+    }
+
+    private static List<Long> seedsOf(Map<String, Object> row) {
+        List<Long> out = new ArrayList<>();
+        if (row.get("seeds") instanceof List<?> seeds) {
+            for (Object s : seeds) {
+                if (s instanceof Number n) {
+                    out.add(n.longValue());
+                }
+            }
+        } else {
+            out.add(row.get("seed") instanceof Number s ? s.longValue() : 0L);
+        }
+        return out;
     }
 
     /** A figure of a row per seed: the {@code _per_seed} list of a multi-seed row, else the row's own value. */
@@ -103,7 +234,8 @@ public final class Findings {
 
     private static Finding unevaluated(Claim c, String comparison, String why) {
         return new Finding(c.id(), c.text(), c.paper(), comparison, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
-                List.of(), Verdict.INCONCLUSIVE, Verdict.INCONCLUSIVE, "not evaluated: " + why);
+                List.of(), Verdict.INCONCLUSIVE, Verdict.INCONCLUSIVE, "not evaluated: " + why, c.margin(), "t",
+                Double.NaN, Double.NaN, 0);
     }
 
     private static double mean(Set<Long> seeds, Map<Long, Double> values) {
@@ -150,23 +282,75 @@ public final class Findings {
     }
 
     /**
-     * The terminal's findings table, from metrics.json's findings entries: two lines a claim, the
-     * verdict first (in parentheses when one seed only indicates it).
+     * The terminal's findings table, from metrics.json's findings entries: one line a claim (at most
+     * {@link #LINE_WIDTH} characters), printed once; the claim's words, the paper's figure and the
+     * per-seed values stay in metrics.json and on the report page.
      *
      * @param study printed before each claim when the table spans studies, else null
      */
     public static void print(List<Map<String, Object>> findings, String study, PrintStream out) {
         for (Map<String, Object> f : findings) {
-            out.printf(Locale.ROOT, "  %-15s %s%s: %s%n", label(f), study == null ? "" : study + " ", f.get("id"), f.get("claim"));
-            out.printf(Locale.ROOT, "  %-15s %s   paper: %s%n", "", measured(f), f.get("paper"));
+            out.println(line(f, study));
         }
     }
 
-    public static final String TABLE_HEADER = "findings (mean paired difference over seeds, 95% interval):";
+    public static final int LINE_WIDTH = 120;
 
-    /** The verdict as a reader should take it: one seed's direction is marked as indicative. */
+    public static final String TABLE_HEADER = "findings: claim, mean paired difference [95% interval], Holm-adjusted p,"
+            + " verdict (" + PairedTest.MIN_SEEDS + "+ seeds; docs/findings.md):";
+
+    /** e.g. "  corrupt-labels c50-last  -21.40 [-30.10, -12.70]  p_adj 0.004  reproduced". */
+    public static String line(Map<String, Object> f, String study) {
+        String name = (study == null ? "" : study + " ") + f.get("id");
+        String rest;
+        if (!(f.get("effect") instanceof Number effect)) {
+            rest = String.valueOf(f.getOrDefault("note", "not evaluated"));
+        } else {
+            String number = format(f, effect.doubleValue());
+            rest = String.format(Locale.ROOT, number, effect.doubleValue());
+            if (!decided(f)) {
+                int n = f.get("seeds") instanceof Number s ? s.intValue() : 0;
+                rest += "  " + n + (n == 1 ? " seed" : " seeds") + ": no verdict, " + direction(f);
+            } else {
+                if (f.get("ci_low") instanceof Number low && f.get("ci_high") instanceof Number high) {
+                    rest += String.format(Locale.ROOT, " [" + number + ", " + number + "]", low.doubleValue(), high.doubleValue());
+                }
+                if (f.get("p_adjusted") instanceof Number p) {
+                    rest += String.format(Locale.ROOT, "  p_adj %.3f", p.doubleValue());
+                }
+                if (f.get("seeds_needed") instanceof Number needed) {
+                    rest += "  " + seedsNeededText(f, needed.intValue());
+                }
+                rest += "  " + f.get("verdict");
+            }
+        }
+        String line = String.format(Locale.ROOT, "  %-34s %s", name, rest);
+        return line.length() <= LINE_WIDTH ? line : line.substring(0, LINE_WIDTH - 1) + "…";
+    }
+
+    /** e.g. "~24 seeds for 1.0": the seeds that would resolve the claim's margin at the observed spread. */
+    public static String seedsNeededText(Map<String, Object> f, int needed) {
+        String margin = f.get("margin") instanceof Number m ? SettingText.number(m.doubleValue()) : "its margin";
+        return (needed >= 100_000 ? "100,000+" : "~" + needed) + " seeds for " + margin;
+    }
+
+    /** Whether the finding had the seeds for a verdict. */
+    public static boolean decided(Map<String, Object> f) {
+        return f.get("seeds") instanceof Number n && n.intValue() >= PairedTest.MIN_SEEDS;
+    }
+
+    /** Which way too few seeds point, in words that are not a verdict. */
+    public static String direction(Map<String, Object> f) {
+        return switch (String.valueOf(f.get("indicative"))) {
+            case "reproduced" -> "points the claimed way";
+            case "contradicted" -> "points against the claim";
+            default -> "within the margin";
+        };
+    }
+
+    /** The verdict as a reader should take it: "no verdict" below the seeds a verdict needs. */
     public static String label(Map<String, Object> f) {
-        return oneSeed(f) ? "(" + f.get("indicative") + ")" : String.valueOf(f.get("verdict"));
+        return decided(f) ? String.valueOf(f.get("verdict")) : "no verdict";
     }
 
     /** e.g. "test_error_last: mixup α=32 − erm = -21.40 [-30.10, -12.70], 3 seeds". */
@@ -174,20 +358,18 @@ public final class Findings {
         if (!(f.get("effect") instanceof Number effect)) {
             return String.valueOf(f.getOrDefault("note", "not evaluated"));
         }
-        // points of error read to two decimals; shares (a GAN's high-quality fraction) need four
-        String number = Math.abs(effect.doubleValue()) < 0.1 && f.get("ci95") instanceof Number ci
-                && ci.doubleValue() < 0.1 ? "%+.4f" : "%+.2f";
+        String number = format(f, effect.doubleValue());
         String text = String.format(Locale.ROOT, "%s = " + number, f.get("comparison"), effect.doubleValue());
-        if (oneSeed(f)) {
-            return text + ", 1 seed (indicative; no interval)";
-        }
         if (f.get("ci_low") instanceof Number low && f.get("ci_high") instanceof Number high) {
             text += String.format(Locale.ROOT, " [" + number + ", " + number + "]", low.doubleValue(), high.doubleValue());
         }
-        return text + ", " + f.get("seeds") + " seeds";
+        int n = f.get("seeds") instanceof Number s ? s.intValue() : 0;
+        return text + ", " + n + (n == 1 ? " seed" : " seeds");
     }
 
-    private static boolean oneSeed(Map<String, Object> f) {
-        return f.get("seeds") instanceof Number n && n.intValue() == 1;
+    /** Points of error read to two decimals; shares (a GAN's high-quality fraction) need four. */
+    private static String format(Map<String, Object> f, double effect) {
+        boolean small = Math.abs(effect) < 0.1 && (!(f.get("ci95") instanceof Number ci) || ci.doubleValue() < 0.1);
+        return small ? "%+.4f" : "%+.2f";
     }
 }
