@@ -10,17 +10,24 @@ import org.mixupsuite.core.findings.Claim.Expect;
 import org.mixupsuite.core.run.SettingText;
 
 /**
- * The paper's robustness claims (Table 3, ImageNet, ResNet-101, ε = 4/255) per mixup alpha of the
- * plan: mixup's top-1 error under attack is lower than ERM's for white-box FGSM and black-box FGSM
- * and I-FGSM, at the paper's ε and at ε = 0.1 (where attacks on the quick MLP bite); under
- * white-box I-FGSM at the plan's largest ε both fail, so mixup is no more than 5 points better.
+ * The paper's robustness claims (§3.5, Table 3, ImageNet, ResNet-101, ε = 4/255) per mixup alpha
+ * of the plan, for white-box FGSM and black-box FGSM and I-FGSM, at the paper's ε and at ε = 0.1
+ * (where attacks on the quick MLP bite), each two ways: mixup's top-1 error under attack is lower
+ * than ERM's (Table 3), and mixup's robust accuracy (100 − top-1 error) is a larger multiple of
+ * ERM's, the paper's own "2.7 times more robust", compared per seed as a log ratio. That both fail
+ * under white-box I-FGSM is no test at an ε where every model is at 100% error; the study's
+ * strength-matched ε is where it belongs (docs/findings.md).
  */
 final class AdversarialClaims {
 
-    /** The paper's top-1 errors (%) per box and attack, ERM then mixup (secondary reading, unconfirmed). */
+    /** The paper's top-1 errors (%) per box and attack, ERM then mixup. */
     private static final Map<String, double[]> PAPER_TOP1 = Map.of(
             "white fgsm", new double[] {90.7, 75.2}, "white i-fgsm", new double[] {99.9, 99.6},
             "black fgsm", new double[] {57.0, 46.0}, "black i-fgsm", new double[] {57.3, 40.9});
+    /** Half a point of error: about a tenth of the paper's smallest gap in Table 3's claimed cells (11.0). */
+    static final double ERROR_MARGIN = 0.5;
+    /** Half the paper's smallest claimed ratio, on the log scale: ln(1.25) / 2, about 1.12 times. */
+    static final double LOG_RATIO_MARGIN = Math.log(1.25) / 2;
 
     private AdversarialClaims() {
     }
@@ -29,7 +36,6 @@ final class AdversarialClaims {
         List<Claim> out = new ArrayList<>();
         List<Double> epsilons = p.epsilons().stream()
                 .filter(e -> Math.abs(e - AdversarialStudy.PAPER_EPSILON) < 1e-12 || Math.abs(e - 0.1) < 1e-12).toList();
-        double largest = p.epsilons().get(p.epsilons().size() - 1);
         for (double a : p.alphas()) {
             String alpha = number(a);
             Map<String, Object> mixup = Map.of("method", "mixup", "alpha", a);
@@ -37,22 +43,30 @@ final class AdversarialClaims {
                 for (String[] attack : new String[][] {{"white", "fgsm"}, {"black", "fgsm"}, {"black", "i-fgsm"}}) {
                     String box = attack[0];
                     String name = attack[1];
-                    out.add(Claim.of(box + "-" + name + "-eps" + epsilonId(e) + "-a" + alpha,
-                            String.format(Locale.ROOT, "under %s-box %s at ε=%s, mixup α=%s has lower top-1 error than ERM",
-                                    box, name.toUpperCase(Locale.ROOT), epsilonText(e), alpha),
-                            paper(box + " " + name), row(mixup, name, box, e), row(Map.of("method", "erm"), name, box, e),
-                            "top1_error", Expect.LOWER, 0.5));
+                    String id = box + "-" + name + "-eps" + epsilonId(e) + "-a" + alpha;
+                    String where = String.format(Locale.ROOT, "under %s-box %s at ε=%s, mixup α=%s", box,
+                            name.toUpperCase(Locale.ROOT), epsilonText(e), alpha);
+                    Map<String, Object> treated = row(mixup, name, box, e);
+                    Map<String, Object> erm = row(Map.of("method", "erm"), name, box, e);
+                    out.add(Claim.of(id, where + " has lower top-1 error than ERM", paper(box + " " + name), treated, erm,
+                            "top1_error", Expect.LOWER, ERROR_MARGIN));
+                    out.add(Claim.of(id + "-ratio", where + " keeps a larger share of examples right than ERM (log ratio"
+                            + " of robust accuracies)", ratio(box + " " + name), treated, erm, "log_top1_robust_accuracy",
+                            Expect.HIGHER, LOG_RATIO_MARGIN));
                 }
-            }
-            if (largest > 0) {
-                out.add(Claim.of("white-i-fgsm-fails-a" + alpha, String.format(Locale.ROOT,
-                                "under white-box I-FGSM at ε=%s both fail: mixup α=%s is at most 5 points better than ERM",
-                                epsilonText(largest), alpha),
-                        paper("white i-fgsm"), row(mixup, "i-fgsm", "white", largest),
-                        row(Map.of("method", "erm"), "i-fgsm", "white", largest), "top1_error", Expect.NOT_LOWER, 5.0));
             }
         }
         return out;
+    }
+
+    /** The paper's robust-accuracy ratio, mixup's over ERM's, and its log (what the finding's effect reads). */
+    private static String ratio(String boxAttack) {
+        double[] t = PAPER_TOP1.get(boxAttack);
+        double r = (100 - t[1]) / (100 - t[0]);
+        String said = boxAttack.equals("white fgsm") ? "\"2.7 times more robust\"" : boxAttack.equals("black fgsm")
+                ? "\"1.25 times more robust\"" : "\"about 40% more robust\"";
+        return String.format(Locale.ROOT, "%s: %.1f/%.1f = %.2f×, log %.2f (ImageNet, ResNet-101, ε=4/255)", said,
+                100 - t[1], 100 - t[0], r, Math.log(r));
     }
 
     private static Map<String, Object> row(Map<String, Object> method, String attack, String box, double epsilon) {
@@ -65,9 +79,7 @@ final class AdversarialClaims {
 
     private static String paper(String boxAttack) {
         double[] t = PAPER_TOP1.get(boxAttack);
-        String confirmed = boxAttack.equals("white fgsm") ? "; robust fraction mixup/ERM ≈ 2.7× (confirmed)"
-                : boxAttack.equals("black i-fgsm") ? "; ≈ 40% more robust (confirmed)" : "";
-        return String.format(Locale.ROOT, "top-1 ERM %.1f, mixup %.1f%s (ImageNet, ResNet-101, ε=4/255)", t[0], t[1], confirmed);
+        return String.format(Locale.ROOT, "top-1 ERM %.1f, mixup %.1f (ImageNet, ResNet-101, ε=4/255)", t[0], t[1]);
     }
 
     private static String epsilonText(double e) {

@@ -118,6 +118,12 @@ final class AdversarialExperiment extends ClassificationExperiment<TargetModel> 
                     figures.put("clean_error", cleanError);
                     figures.put("top1_error", errors[0]);
                     figures.put("top5_error", errors[1]);
+                    // the paper's measure of robustness: the share still classified right, compared as a ratio
+                    // (mixup's over ERM's), so per seed as a difference of logs
+                    figures.put("top1_robust_accuracy", 100 - errors[0]);
+                    if (errors[0] < 100) {
+                        figures.put("log_top1_robust_accuracy", Math.log(100 - errors[0]));
+                    }
                     if (box.equals("white") && epsilon > 0) {
                         figures.put("attack_examples_per_s", attacked.count() / seconds);
                     }

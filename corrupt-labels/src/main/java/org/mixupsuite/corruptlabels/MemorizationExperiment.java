@@ -95,6 +95,10 @@ final class MemorizationExperiment extends ClassificationExperiment<Memorization
         f.put("train_error_real", last.get("train_error_real"));
         f.put("train_error_corrupted", last.get("train_error_corrupted"));
         f.put("best_epoch", best.get("epoch"));
+        // convergence speed as the paper compares it (Fig. 3b): epochs until the run first comes near its own best
+        double nearBest = History.value(best, "test_error") + MemorizationClaims.NEAR_BEST;
+        f.put("epochs_to_near_best", history.rows().stream().filter(r -> History.value(r, "test_error") <= nearBest)
+                .findFirst().map(r -> r.get("epoch")).orElse(best.get("epoch")));
         f.put("corrupted_fraction", corrupted.changedFraction());
         return f;
     }

@@ -21,6 +21,9 @@ final class PaperFigures {
     static final Map<Integer, BestLast> DROPOUT = Map.of(
             20, new BestLast(8.8, 10.4), 50, new BestLast(14.1, 15.5), 80, new BestLast(30.9, 35.1));
     static final Map<Integer, Double> DROPOUT_P = Map.of(20, 0.7, 50, 0.8, 80, 0.8);
+    /** mixup + dropout (the ICLR version's rows of Table 2, read from a secondary source: unconfirmed). */
+    static final Map<Integer, BestLast> MIXUP_DROPOUT = Map.of(
+            20, new BestLast(6.2, 6.2), 50, new BestLast(10.9, 10.9), 80, new BestLast(24.0, 24.8));
 
     private PaperFigures() {
     }

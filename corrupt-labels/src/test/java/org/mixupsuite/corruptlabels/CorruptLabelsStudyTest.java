@@ -61,7 +61,8 @@ class CorruptLabelsStudyTest {
             assertTrue(Files.size(dir.resolve(chart)) > 5_000, chart);
         }
         List<Map<String, Object>> findings = (List<Map<String, Object>>) metrics.get("findings");
-        assertEquals(List.of("c50-rise", "c50-last", "c50-fits-noise", "c50-dropout-last"),
+        assertEquals(List.of("c50-rise", "c50-last", "c50-fits-noise", "c50-vs-dropout-best", "c50-vs-dropout-last",
+                "c50-combined-beats-mixup", "c50-combined-beats-dropout", "c50-dropout-last"),
                 findings.stream().map(f -> f.get("id")).toList(), "the paper's claims this plan can test");
         for (Map<String, Object> f : findings) {
             assertEquals(1, f.get("seeds"));
@@ -142,5 +143,27 @@ class CorruptLabelsStudyTest {
         assertEquals(List.of(0.2, 0.5, 0.8), paper.corruptions());
         assertEquals(List.of(1.0, 2.0, 8.0, 32.0), paper.alphas());
         assertEquals(List.of(0.5, 0.7, 0.8, 0.9), paper.dropouts());
+    }
+
+    @Test
+    void cleanLabelsGetTheGeneralizationAndConvergenceClaimsNotTheNoiseOnes() {
+        ScalePreset quick = ScalePreset.of(org.mixupsuite.core.run.Scale.QUICK);
+        List<String> clean = MemorizationClaims.of(quick).stream().map(c -> c.id()).filter(id -> id.startsWith("c0-")).toList();
+        assertEquals(List.of("c0-clean-last", "c0-converges-alike"), clean);
+    }
+
+    @Test
+    void epochsToNearBestIsTheFirstEpochWithinAPointOfTheBest() {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        double[] errors = {60, 30, 21.5, 20.4, 20, 25};
+        for (int e = 0; e < errors.length; e++) {
+            rows.add(new java.util.LinkedHashMap<>(Map.of("epoch", e + 1, "test_error", errors[e], "train_error_real", 1.0,
+                    "train_error_corrupted", 1.0)));
+        }
+        var corrupted = org.mixupsuite.core.data.LabelCorruption.corrupt(new int[] {0, 1, 2, 3}, 4, 0.0,
+                new org.apache.commons.math3.random.Well19937c(1));
+        Map<String, Object> f = MemorizationExperiment.figures(org.mixupsuite.core.run.History.of(rows), corrupted);
+        assertEquals(5, ((Number) f.get("best_epoch")).intValue());
+        assertEquals(4, ((Number) f.get("epochs_to_near_best")).intValue(), "20.4 is within 1 point of 20; 21.5 is not");
     }
 }
