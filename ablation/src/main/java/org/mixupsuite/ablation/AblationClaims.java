@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mixupsuite.core.findings.CalibrationClaim;
 import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.findings.Claim.Expect;
 
@@ -40,6 +41,9 @@ final class AblationClaims {
             out.add(Claim.of("two-loaders-no-gain", "partners from a second loader are no better than the in-batch shuffle",
                     PAPER + ": one loader works as well as two", Map.of("arm", "two-loaders"), mixup, "test_error",
                     Expect.NOT_LOWER, 0.5));
+        }
+        if (present.contains("erm")) {
+            out.add(CalibrationClaim.of("calibration", "mixup", mixup, Map.of("arm", "erm")));
         }
         if (present.contains("same-label")) {
             out.add(Claim.of("same-label-loses", "mixing only examples of the same label loses mixup's gain (higher test error)",

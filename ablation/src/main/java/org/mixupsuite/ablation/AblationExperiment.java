@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mixupsuite.core.charts.ReliabilityDiagram;
 import org.mixupsuite.core.data.ImageData;
 import org.mixupsuite.core.data.ImageSet;
 import org.mixupsuite.core.data.LabelCorruption;
@@ -14,6 +15,7 @@ import org.mixupsuite.core.run.ConditionResult;
 import org.mixupsuite.core.run.History;
 import org.mixupsuite.core.run.Provenance;
 import org.mixupsuite.core.run.RunResults;
+import org.mixupsuite.core.train.Calibration;
 import org.mixupsuite.core.train.ClassificationExperiment;
 import org.mixupsuite.core.train.Classifiers;
 import org.mixupsuite.core.train.Evaluation;
@@ -65,7 +67,12 @@ final class AblationExperiment extends ClassificationExperiment<AblationArm> {
             return Map.of("test_error", testError, "eval_seconds", (System.nanoTime() - started) / 1e9);
         };
         return Trial.of(train, net, arm.strategy(train), evaluator,
-                (history, trained) -> ConditionResult.complete(figures(history, arm, train.count()), history.rows()));
+                (history, trained) -> {
+                    Map<String, Object> f = figures(history, arm, train.count());
+                    f.put("ece", Calibration.measure(ctx, arm.arm(), arm.arm(), trained, testFeatures, test.labels(),
+                            Evaluation.BATCH).ece());
+                    return ConditionResult.complete(f, history.rows());
+                });
     }
 
     private Map<String, Object> figures(History rows, AblationArm arm, int n) {
@@ -97,5 +104,6 @@ final class AblationExperiment extends ClassificationExperiment<AblationArm> {
     @Override
     public void drawCharts(RunResults<AblationArm> results, Path runDir) throws IOException {
         AblationCharts.draw(results, runDir);
+        ReliabilityDiagram.drawIfAny(runDir);
     }
 }

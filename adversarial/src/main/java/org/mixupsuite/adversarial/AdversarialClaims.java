@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mixupsuite.core.findings.CalibrationClaim;
 import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.findings.Claim.Expect;
 import org.mixupsuite.core.run.SettingText;
@@ -39,6 +40,10 @@ final class AdversarialClaims {
         for (double a : p.alphas()) {
             String alpha = number(a);
             Map<String, Object> mixup = Map.of("method", "mixup", "alpha", a);
+            if (p.epsilons().contains(0.0)) { // the clean rows: a model's calibration, before any attack
+                out.add(CalibrationClaim.of("calibration-a" + alpha, "on clean test images, mixup α=" + alpha,
+                        row(mixup, "fgsm", "white", 0.0), row(Map.of("method", "erm"), "fgsm", "white", 0.0)));
+            }
             for (double e : epsilons) {
                 for (String[] attack : new String[][] {{"white", "fgsm"}, {"black", "fgsm"}, {"black", "i-fgsm"}}) {
                     String box = attack[0];

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mixupsuite.core.Seeds;
+import org.mixupsuite.core.charts.ReliabilityDiagram;
 import org.mixupsuite.core.data.ImageData;
 import org.mixupsuite.core.data.ImageSet;
 import org.mixupsuite.core.findings.Claim;
@@ -20,6 +21,7 @@ import org.mixupsuite.core.run.History;
 import org.mixupsuite.core.run.MetricRow;
 import org.mixupsuite.core.run.Provenance;
 import org.mixupsuite.core.run.RunResults;
+import org.mixupsuite.core.train.Calibration;
 import org.mixupsuite.core.train.ClassificationExperiment;
 import org.mixupsuite.core.train.Classifiers;
 import org.mixupsuite.core.train.Evaluation;
@@ -101,6 +103,9 @@ final class AdversarialExperiment extends ClassificationExperiment<TargetModel> 
             throws IOException {
         Map<String, INDArray> transferred = blackBoxExamples(ctx);
         double cleanError = Evaluation.topErrors(net, attackedFeatures, attacked.labels(), 5)[0];
+        // calibration on the clean attacked rows: a property of the model, carried on each of its rows
+        double ece = Calibration.measure(ctx, target.method().label(), target.slug(), net, attackedFeatures,
+                attacked.labels(), Evaluation.BATCH).ece();
         List<MetricRow> rows = new ArrayList<>();
         for (String box : BOXES) {
             for (Attack attack : preset.attacks()) {
@@ -116,6 +121,7 @@ final class AdversarialExperiment extends ClassificationExperiment<TargetModel> 
                     settings.put("box", box);
                     Map<String, Object> figures = new LinkedHashMap<>();
                     figures.put("clean_error", cleanError);
+                    figures.put("ece", ece);
                     figures.put("top1_error", errors[0]);
                     figures.put("top5_error", errors[1]);
                     // the paper's measure of robustness: the share still classified right, compared as a ratio
@@ -227,5 +233,6 @@ final class AdversarialExperiment extends ClassificationExperiment<TargetModel> 
     @Override
     public void drawCharts(RunResults<TargetModel> results, Path runDir) throws IOException {
         AdversarialCharts.draw(results, preset.attacks(), preset.epsilons(), runDir);
+        ReliabilityDiagram.drawIfAny(runDir);
     }
 }

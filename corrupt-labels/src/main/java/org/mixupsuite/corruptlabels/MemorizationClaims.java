@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mixupsuite.core.findings.CalibrationClaim;
 import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.findings.Claim.Expect;
 import org.mixupsuite.core.mixup.Method;
@@ -56,6 +57,8 @@ final class MemorizationClaims {
                     + " point of its best test error at most " + slack + " epochs after ERM does",
                     "curves only: \"mixup and ERM converge at a similar speed to their best test errors\" (Fig. 3b, "
                             + "CIFAR-10, DenseNet-190)", erm, mixup, "epochs_to_near_best", Expect.NOT_LOWER, slack));
+            out.add(CalibrationClaim.of(id + "-calibration", "on clean labels, mixup α=" + MemorizationCondition.number(a),
+                    mixup, erm));
         }
     }
 

@@ -5,17 +5,19 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mixupsuite.core.charts.ReliabilityDiagram;
 import org.mixupsuite.core.data.CifarAugmentation;
 import org.mixupsuite.core.data.ImageData;
 import org.mixupsuite.core.data.ImageSet;
-import org.mixupsuite.core.data.LabelCorruption;
 import org.mixupsuite.core.data.LabelCorruption.CorruptedLabels;
+import org.mixupsuite.core.data.LabelCorruption;
 import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.run.ConditionContext;
 import org.mixupsuite.core.run.ConditionResult;
 import org.mixupsuite.core.run.History;
 import org.mixupsuite.core.run.Provenance;
 import org.mixupsuite.core.run.RunResults;
+import org.mixupsuite.core.train.Calibration;
 import org.mixupsuite.core.train.ClassificationExperiment;
 import org.mixupsuite.core.train.Classifiers;
 import org.mixupsuite.core.train.Evaluation;
@@ -81,7 +83,12 @@ final class MemorizationExperiment extends ClassificationExperiment<Memorization
         Trainer.EpochData epochs = cifar != null ? Trainer.EpochData.madeAhead((epoch, rng) -> cifar.augmented(noisy, rng))
                 : (epoch, rng) -> noisy;
         return new Trial(epochs, model(c, noisy, ctx.derivedSeed("init")), c.method().strategy(c.alpha()), evaluator,
-                (history, net) -> ConditionResult.complete(figures(history, corrupted), history.rows()));
+                (history, net) -> {
+                    Map<String, Object> f = figures(history, corrupted);
+                    f.put("ece", Calibration.measure(ctx, c.method().label(), c.slug(), net, testInputs, test.labels(),
+                            Evaluation.BATCH).ece());
+                    return ConditionResult.complete(f, history.rows());
+                });
     }
 
     static Map<String, Object> figures(History history, CorruptedLabels corrupted) {
@@ -125,5 +132,6 @@ final class MemorizationExperiment extends ClassificationExperiment<Memorization
     @Override
     public void drawCharts(RunResults<MemorizationCondition> results, Path runDir) throws IOException {
         MemorizationCharts.draw(results, preset.corruptions(), runDir);
+        ReliabilityDiagram.drawIfAny(runDir);
     }
 }

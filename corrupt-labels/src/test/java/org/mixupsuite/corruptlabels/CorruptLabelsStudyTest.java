@@ -149,7 +149,7 @@ class CorruptLabelsStudyTest {
     void cleanLabelsGetTheGeneralizationAndConvergenceClaimsNotTheNoiseOnes() {
         ScalePreset quick = ScalePreset.of(org.mixupsuite.core.run.Scale.QUICK);
         List<String> clean = MemorizationClaims.of(quick).stream().map(c -> c.id()).filter(id -> id.startsWith("c0-")).toList();
-        assertEquals(List.of("c0-clean-last", "c0-converges-alike"), clean);
+        assertEquals(List.of("c0-clean-last", "c0-converges-alike", "c0-calibration"), clean);
     }
 
     @Test

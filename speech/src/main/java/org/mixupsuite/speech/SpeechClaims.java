@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mixupsuite.core.findings.CalibrationClaim;
 import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.findings.Claim.Expect;
 import org.mixupsuite.core.run.SettingText;
@@ -37,6 +38,8 @@ final class SpeechClaims {
                     out.add(Claim.of(model + "-a" + alpha + "-no-gain", "on " + model + ", mixup α=" + alpha
                             + " is not better than ERM", paper, mixup, erm, "test_error", Expect.NOT_LOWER, 1.0));
                 }
+                out.add(CalibrationClaim.of(model + "-a" + alpha + "-calibration", "on " + model + ", mixup α=" + alpha,
+                        mixup, erm));
             }
         }
         return out;

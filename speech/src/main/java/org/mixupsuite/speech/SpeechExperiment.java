@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 import org.apache.commons.math3.random.RandomDataGenerator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mixupsuite.core.charts.ReliabilityDiagram;
 import org.mixupsuite.core.data.ImageSet;
 import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.run.ConditionContext;
 import org.mixupsuite.core.run.ConditionResult;
 import org.mixupsuite.core.run.History;
 import org.mixupsuite.core.run.RunResults;
+import org.mixupsuite.core.train.Calibration;
 import org.mixupsuite.core.train.ClassificationExperiment;
 import org.mixupsuite.core.train.Evaluation;
 import org.mixupsuite.core.train.Network;
@@ -103,8 +105,10 @@ final class SpeechExperiment extends ClassificationExperiment<SpeechCondition> {
             Path models = ModelFiles.dir(ctx);
             ModelFiles.save(((Network.Layered) trained).net(), ModelFiles.model(models, c.slug(), ctx.seed()));
             ModelFiles.saveConfusion(ModelFiles.confusion(models, c.slug(), ctx.seed()), confusion);
-            return ConditionResult.complete(figures(history, Confusion.errorPercent(confusion), train.count()),
-                    history.rows());
+            Map<String, Object> f = figures(history, Confusion.errorPercent(confusion), train.count());
+            f.put("ece", Calibration.measure(ctx, c.method().label(), c.slug(), trained, data.testFeatures().features(),
+                    data.testFeatures().labels(), EVAL_BATCH).ece());
+            return ConditionResult.complete(f, history.rows());
         });
     }
 
@@ -164,5 +168,6 @@ final class SpeechExperiment extends ClassificationExperiment<SpeechCondition> {
     @Override
     public void drawCharts(RunResults<SpeechCondition> results, Path runDir) throws IOException {
         SpeechCharts.draw(results, data, runDir);
+        ReliabilityDiagram.drawIfAny(runDir);
     }
 }

@@ -6,7 +6,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /** Predictions and error rates, computed in inference mode in batches. */
 public final class Evaluation {
 
-    private static final int BATCH = 1000;
+    /** Rows a pass takes by default. */
+    public static final int BATCH = 1000;
 
     private Evaluation() {
     }
@@ -27,6 +28,31 @@ public final class Evaluation {
             System.arraycopy(arg, 0, out, start, arg.length);
         }
         return out;
+    }
+
+    /** The network's calibration on these rows ({@link Calibration}), {@code batchSize} rows at a time. */
+    public static Calibration calibration(Network net, INDArray features, int[] labels, int batchSize) {
+        int n = (int) features.rows();
+        double[] confidence = new double[n];
+        boolean[] correct = new boolean[n];
+        for (int start = 0; start < n; start += batchSize) {
+            int end = Math.min(n, start + batchSize);
+            float[][] probs = net.output(features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())).toFloatMatrix();
+            for (int i = 0; i < probs.length; i++) {
+                int top = 0;
+                for (int c = 1; c < probs[i].length; c++) {
+                    top = probs[i][c] > probs[i][top] ? c : top;
+                }
+                confidence[start + i] = probs[i][top];
+                correct[start + i] = top == labels[start + i];
+            }
+        }
+        return Calibration.of(confidence, correct);
+    }
+
+    /** The same, {@value #BATCH} rows at a time. */
+    public static Calibration calibration(Network net, INDArray features, int[] labels) {
+        return calibration(net, features, labels, BATCH);
     }
 
     /**
