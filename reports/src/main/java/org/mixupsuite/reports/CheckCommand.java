@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
@@ -59,7 +58,7 @@ public final class CheckCommand implements Command {
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
         try {
-            CommandLine cmd = new DefaultParser().parse(options(), args);
+            CommandLine cmd = CommonOptions.parser().parse(options(), args);
             if (cmd.hasOption("help")) {
                 OptionValues.printHelp(out, "./mixup check [options]", summary(), options());
                 return 0;

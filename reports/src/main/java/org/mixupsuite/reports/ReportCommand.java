@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
@@ -43,7 +42,7 @@ public final class ReportCommand implements Command {
     public int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine cmd;
         try {
-            cmd = new DefaultParser().parse(options(), args);
+            cmd = CommonOptions.parser().parse(options(), args);
         } catch (ParseException e) {
             err.println("mixup report: " + e.getMessage());
             return 2;

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.ParseException;
 import org.mixupsuite.core.BadInputException;
 import org.mixupsuite.core.cli.CommonOptions;
@@ -156,7 +155,7 @@ final class Estimate {
         StudyCommand command = new StudyCommand(study);
         CommandLine cmd;
         try {
-            cmd = new DefaultParser().parse(command.options(), cell.args().toArray(String[]::new));
+            cmd = CommonOptions.parser().parse(command.options(), cell.args().toArray(String[]::new));
         } catch (ParseException e) {
             throw new BadInputException("cell " + cell.id() + ": " + e.getMessage());
         }

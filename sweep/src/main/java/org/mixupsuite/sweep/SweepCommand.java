@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
@@ -69,7 +68,7 @@ public final class SweepCommand implements Command {
     public int run(String[] args, PrintStream out, PrintStream err) {
         Options options = options();
         try {
-            CommandLine cmd = new DefaultParser().parse(options, args);
+            CommandLine cmd = CommonOptions.parser().parse(options, args);
             if (cmd.hasOption("help")) {
                 OptionValues.printHelp(out, "./mixup sweep --study NAME [--grid GRID] [options] [-- study options]",
                         summary(), options);
@@ -79,7 +78,7 @@ public final class SweepCommand implements Command {
             List<String> replayed = Arrays.asList(args);
             if (resume != null) {
                 replayed = storedArgs(resume);
-                cmd = new DefaultParser().parse(options, replayed.toArray(String[]::new));
+                cmd = CommonOptions.parser().parse(options, replayed.toArray(String[]::new));
             }
             SweepPlan plan = plan(cmd);
             if (cmd.hasOption("dry-run")) {

@@ -1,7 +1,9 @@
 package org.mixupsuite.core.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.mixupsuite.core.BadInputException;
@@ -49,13 +51,32 @@ public final class CommonOptions {
         if (jobs < 1) {
             throw new BadInputException("--jobs: must be at least 1, got " + jobs);
         }
-        Path out = Path.of(cmd.getOptionValue("out", DEFAULT_OUT.toString()));
+        Path out = outFolder(Path.of(cmd.getOptionValue("out", DEFAULT_OUT.toString())));
         Path data = cmd.hasOption("data") ? Path.of(cmd.getOptionValue("data")) : null;
         int checkpointSeconds = (int) longValue(cmd, "checkpoint-every", DEFAULT_CHECKPOINT_SECONDS);
         if (checkpointSeconds < 0) {
             throw new BadInputException("--checkpoint-every: must be 0 or more seconds, got " + checkpointSeconds);
         }
         return new RunSettings(scale, seed, seeds, out, data, jobs, checkpointSeconds);
+    }
+
+    /**
+     * The suite's option parser: no abbreviations, so that a mistyped option ({@code --epoch} for
+     * {@code --epochs}) is an error rather than silently another option (Commons CLI matches
+     * unambiguous prefixes by default).
+     */
+    public static DefaultParser parser() {
+        return DefaultParser.builder().setAllowPartialMatching(false).get();
+    }
+
+    /** A runs folder that can be made: refused before any training when a part of its path is a file. */
+    static Path outFolder(Path out) {
+        for (Path p = out.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new BadInputException("--out: " + out + " cannot be a folder: " + p + " is a file");
+            }
+        }
+        return out;
     }
 
     /** One condition per core when ND4J runs single-threaded ops, which is fastest for the suite's small models. */

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.mixupsuite.core.BadInputException;
@@ -65,7 +64,7 @@ public final class StudyCommand implements Command {
     public int run(String[] args, PrintStream out, PrintStream err) {
         Options options = options();
         try {
-            CommandLine cmd = new DefaultParser().parse(options, args);
+            CommandLine cmd = CommonOptions.parser().parse(options, args);
             if (cmd.hasOption("help")) {
                 OptionValues.printHelp(out, "./mixup " + name() + " [options]", summary(), options);
                 return 0;
@@ -82,7 +81,7 @@ public final class StudyCommand implements Command {
                 if (cmd.hasOption("jobs")) {
                     withJobs.addAll(List.of("--jobs", cmd.getOptionValue("jobs")));
                 }
-                cmd = new DefaultParser().parse(options, withJobs.toArray(String[]::new));
+                cmd = CommonOptions.parser().parse(options, withJobs.toArray(String[]::new));
             } else {
                 run = null;
                 replayed = Arrays.asList(args);

@@ -44,6 +44,19 @@ class MainTest {
     }
 
     @Test
+    void anAbbreviatedOptionIsRefusedNotTakenForAnother() {
+        assertEquals(2, console.run("toy", "--scale", "smoke", "--epoch", "1", "--out", tmp.toString()));
+        assertTrue(console.err().contains("epoch"), console.err());
+    }
+
+    @Test
+    void anOutFolderUnderAFileExitsWithTwoAndNamesTheOption() throws Exception {
+        Path file = Files.writeString(tmp.resolve("somefile"), "x");
+        assertEquals(2, console.run("toy", "--scale", "smoke", "--out", file.resolve("x").toString()));
+        assertTrue(console.err().contains("--out") && console.err().contains("is a file"), console.err());
+    }
+
+    @Test
     void runWritesAFolderAndAFinishedRunCannotBeResumed() throws Exception {
         Path data = SyntheticImages.writeIdxDataSet(tmp.resolve("data"), 64, 32, 4, 1);
         Path runs = tmp.resolve("runs");

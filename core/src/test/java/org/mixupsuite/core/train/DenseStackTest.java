@@ -178,7 +178,7 @@ class DenseStackTest {
                 Activation.RELU, 0, 5);
         MultiLayerNetwork bound = net(2, new DenseLayer.Builder().nOut(2).activation(Activation.IDENTITY).build(),
                 Activation.RELU, 0, 5);
-        DenseStack stack = new DenseStack(bound, true);
+        DenseStack stack = new DenseStack(bound); // the GAN's layout: compared within 1e-5 below
         double[] params = bound.params().toDoubleVector();
         double[] m = new double[params.length];
         double[] v = new double[params.length];
