@@ -21,8 +21,9 @@ import java.util.Map;
  * @param test        "t" (Student's t) or "signed-rank" (exact Wilcoxon), the test behind p
  * @param p           the deciding test's p-value (NaN with fewer than 3 seeds)
  * @param pAdjusted   p after Holm–Bonferroni over the study's decided claims
- * @param seedsNeeded seeds that would resolve the margin at the observed paired spread (80% power,
- *                    two-sided 5%); 0 where not estimated (fewer than 2 seeds, or decided)
+ * @param seedsNeeded seeds that would decide the claim at the observed paired spread (80% power at
+ *                    Holm's strictest level; {@link Findings}); 0 where not estimated (fewer than 2
+ *                    seeds, or decided)
  */
 public record Finding(String id, String text, String paper, String comparison, double treatmentMean,
                       double referenceMean, double difference, double ci95, int seeds, List<Double> perSeed,

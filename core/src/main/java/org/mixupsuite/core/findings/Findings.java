@@ -50,9 +50,10 @@ public final class Findings {
             raw.add(evaluate(c, rows));
         }
         double[] adjusted = PairedTest.holm(raw.stream().mapToDouble(Finding::p).toArray());
+        int family = (int) raw.stream().filter(f -> !Double.isNaN(f.p())).count();
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
-            out.add(decide(claims.get(i), raw.get(i), adjusted[i]));
+            out.add(decide(claims.get(i), raw.get(i), adjusted[i], Math.max(1, family)));
         }
         return out;
     }
@@ -90,11 +91,14 @@ public final class Findings {
         Finding f = new Finding(c.id(), c.text(), c.paper(), comparison, mean(seeds, t), mean(seeds, r), d.mean(),
                 d.n() < 2 ? Double.NaN : d.ci95(), d.n(), perSeed, Verdict.INCONCLUSIVE, Verdict.INCONCLUSIVE, note,
                 c.margin(), exact ? "signed-rank" : "t", p, p, 0);
-        return decide(c, f, p);
+        return decide(c, f, p, 1);
     }
 
-    /** The finding with its verdict under the adjusted p-value, its direction and seeds-needed figure. */
-    private static Finding decide(Claim c, Finding f, double pAdjusted) {
+    /**
+     * The finding with its verdict under the adjusted p-value, its direction and seeds-needed figure
+     * ({@code family}: the number of claims Holm's adjustment ran over).
+     */
+    private static Finding decide(Claim c, Finding f, double pAdjusted, int family) {
         if (f.seeds() == 0) {
             return f;
         }
@@ -111,12 +115,23 @@ public final class Findings {
             verdict = verdict(c, diffs, f.difference(), pAdjusted);
         }
         if (verdict == Verdict.INCONCLUSIVE && f.seeds() >= 2) {
-            double sd = new StandardDeviation().evaluate(diffs);
-            needed = PairedTest.seedsNeeded(sd, c.margin(), "signed-rank".equals(f.test()));
+            needed = seedsNeeded(c, diffs, f.difference(), family, "signed-rank".equals(f.test()));
         }
         return new Finding(f.id(), f.text(), f.paper(), f.comparison(), f.treatmentMean(), f.referenceMean(),
                 f.difference(), f.ci95(), f.seeds(), f.perSeed(), verdict, f.decided() ? verdict : indicative, note,
                 f.margin(), f.test(), f.p(), pAdjusted, needed);
+    }
+
+    /**
+     * Seeds that would decide the claim with 80% power if the true effect were what was seen, but at
+     * least the margin: for a claimed difference, an effect of max(|mean|, margin) away from zero; for
+     * "no gain", the mean's distance from −margin. The level is Holm's strictest step over the
+     * study's claims, 5% / family (Bonferroni), so the figure includes the price of many claims.
+     */
+    static int seedsNeeded(Claim c, double[] diffs, double mean, int family, boolean exact) {
+        double sd = new StandardDeviation().evaluate(diffs);
+        double size = c.expect() == Claim.Expect.NOT_LOWER ? Math.abs(mean + c.margin()) : Math.max(c.margin(), Math.abs(mean));
+        return PairedTest.seedsNeeded(sd, size, ALPHA / family, exact);
     }
 
     /** The rules of the class comment, for a study of at least {@link PairedTest#MIN_SEEDS} seeds. */
@@ -328,10 +343,9 @@ public final class Findings {
         return line.length() <= LINE_WIDTH ? line : line.substring(0, LINE_WIDTH - 1) + "…";
     }
 
-    /** e.g. "~24 seeds for 1.0": the seeds that would resolve the claim's margin at the observed spread. */
+    /** e.g. "~24 seeds to decide": the seeds that would decide the claim at the observed spread. */
     public static String seedsNeededText(Map<String, Object> f, int needed) {
-        String margin = f.get("margin") instanceof Number m ? SettingText.number(m.doubleValue()) : "its margin";
-        return (needed >= 100_000 ? "100,000+" : "~" + needed) + " seeds for " + margin;
+        return (needed >= PairedTest.UNREACHABLE ? "no practical number of" : "~" + needed) + " seeds to decide";
     }
 
     /** Whether the finding had the seeds for a verdict. */

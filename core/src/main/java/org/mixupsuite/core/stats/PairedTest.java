@@ -63,35 +63,52 @@ public final class PairedTest {
     }
 
     /**
-     * Seeds a paired study needs to detect a true difference of {@code margin} with 80% power at a
-     * two-sided 5% level, given the paired differences' standard deviation: the smallest n with
-     * (t(0.975, n-1) + t(0.8, n-1)) * sd / sqrt(n) <= margin, and at least {@link #MIN_SEEDS}. For
-     * differences that need the exact test, the signed-rank test cannot reach 5% with fewer than 6
-     * seeds, so 6 is the floor there.
+     * Seeds a paired study needs to detect a true difference of {@code size} with 80% power at a
+     * two-sided 5% level, given the paired differences' standard deviation (see the four-argument form).
      */
-    public static int seedsNeeded(double sd, double margin, boolean exact) {
-        int floor = exact ? 6 : MIN_SEEDS;
+    public static int seedsNeeded(double sd, double size, boolean exact) {
+        return seedsNeeded(sd, size, 0.05, exact);
+    }
+
+    /**
+     * Seeds a paired study needs to detect a true difference of {@code size} with 80% power at a
+     * two-sided {@code level}: the smallest n with (t(1 - level/2, n-1) + t(0.8, n-1)) * sd / sqrt(n)
+     * <= size, and at least {@link #MIN_SEEDS}. For differences that need the exact test, at least the
+     * n at which the signed-rank test can reach the level at all (2 / 2^n below it: 6 at 5%).
+     * {@link #UNREACHABLE} where no number of seeds would do (a size of 0).
+     */
+    public static int seedsNeeded(double sd, double size, double level, boolean exact) {
+        int floor = MIN_SEEDS;
+        if (exact) {
+            floor = Math.max(floor, (int) Math.floor(Math.log(2 / level) / Math.log(2)) + 1);
+        }
         if (!(sd > 0)) {
             return floor;
         }
-        if (!(margin > 0)) {
-            return Integer.MAX_VALUE;
+        if (!(size > 0)) {
+            return UNREACHABLE;
         }
         // the normal approximation as a start, then Student's t until it holds
         NormalDistribution z = new NormalDistribution();
-        double ratio = sd / margin;
-        int n = Math.max(floor, (int) Math.ceil(Math.pow((z.inverseCumulativeProbability(0.975)
-                + z.inverseCumulativeProbability(0.8)) * ratio, 2)));
-        while (n < 100_000) {
+        double ratio = sd / size;
+        double start = Math.pow((z.inverseCumulativeProbability(1 - level / 2) + z.inverseCumulativeProbability(0.8)) * ratio, 2);
+        if (start >= UNREACHABLE) {
+            return UNREACHABLE;
+        }
+        int n = Math.max(floor, (int) Math.ceil(start));
+        while (n < UNREACHABLE) {
             TDistribution t = new TDistribution(n - 1);
-            double needed = (t.inverseCumulativeProbability(0.975) + t.inverseCumulativeProbability(0.8)) * ratio;
+            double needed = (t.inverseCumulativeProbability(1 - level / 2) + t.inverseCumulativeProbability(0.8)) * ratio;
             if (needed * needed <= n) {
                 return n;
             }
             n++;
         }
-        return n;
+        return UNREACHABLE;
     }
+
+    /** What {@link #seedsNeeded} answers when no practical number of seeds would do. */
+    public static final int UNREACHABLE = 100_000;
 
     /**
      * Holm–Bonferroni: each p-value multiplied by the number of hypotheses not yet rejected before

@@ -114,8 +114,8 @@ class FindingsTest {
         assertEquals("signed-rank", f.test());
         assertEquals(0.25, f.p(), 1e-12);
         assertEquals(Verdict.INCONCLUSIVE, f.verdict());
-        // spread 1, margin 0.5: ((1.96 + 0.84) * 2)^2 = 31.4, more with t
-        assertEquals(34, f.seedsNeeded());
+        // an effect of 6 modes at a spread of 1 is easy to see; the exact test's floor of 6 seeds is what binds
+        assertEquals(6, f.seedsNeeded());
     }
 
     @Test
@@ -252,10 +252,22 @@ class FindingsTest {
         assertTrue(d.endsWith("reproduced") && d.contains("p_adj"), d);
         Map<String, Object> open = lowerOn(1.0, -1.0, 1.5, -0.5).toJson();
         String o = Findings.line(open, "speech");
-        assertTrue(o.contains("seeds for 1") && o.endsWith("inconclusive"), o);
+        assertTrue(o.contains("seeds to decide") && o.endsWith("inconclusive"), o);
         for (String l : List.of(line, d, o)) {
             assertTrue(l.length() <= Findings.LINE_WIDTH, l);
         }
+    }
+
+    @Test
+    void seedsNeededGrowWithTheFamilyAndShrinkWithTheEffect() {
+        int one = org.mixupsuite.core.stats.PairedTest.seedsNeeded(2.0, 1.0, 0.05, false);
+        assertTrue(org.mixupsuite.core.stats.PairedTest.seedsNeeded(2.0, 1.0, 0.05 / 20, false) > one, "20 claims cost seeds");
+        assertTrue(org.mixupsuite.core.stats.PairedTest.seedsNeeded(2.0, 4.0, 0.05, false) < one);
+        assertEquals(11, org.mixupsuite.core.stats.PairedTest.seedsNeeded(0.0, 1.0, 0.05 / 27, true),
+                "the signed-rank test reaches 0.05 / 27 only from 11 seeds (2 / 2^11 < 0.00185)");
+        // 27 claims: an effect of 23 points at a spread of 5 (c50-last at quick scale) is decided on a handful of seeds
+        Finding big = lowerOn(1.0, -18.1, -24.4, -27.3);
+        assertTrue(big.seedsNeeded() == 0 || big.seedsNeeded() <= 4, "decided, or nearly: " + big.seedsNeeded());
     }
 
     // ---- the rules on simulated studies: paired differences drawn from a normal distribution ----
