@@ -15,7 +15,8 @@ import java.util.Map;
  * @param difference  mean paired difference; NaN when the claim could not be evaluated
  * @param ci95        half-width of its 95% interval (NaN with one seed)
  * @param seeds       number of seeds paired
- * @param indicative  the verdict the mean alone points to, beyond the margin (the verdict itself once decided)
+ * @param indicative  the way the mean alone points, beyond the margin, whatever the seeds: what a baseline's
+ *                    {@code direction} compares
  * @param note        why it could not be evaluated, why there is no verdict, or which seeds diverged; else null
  * @param margin      the smallest effect of interest, in the figure's units
  * @param test        "t" (Student's t) or "signed-rank" (exact Wilcoxon), the test behind p

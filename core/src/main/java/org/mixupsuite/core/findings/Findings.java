@@ -118,7 +118,7 @@ public final class Findings {
             needed = seedsNeeded(c, diffs, f.difference(), family, "signed-rank".equals(f.test()));
         }
         return new Finding(f.id(), f.text(), f.paper(), f.comparison(), f.treatmentMean(), f.referenceMean(),
-                f.difference(), f.ci95(), f.seeds(), f.perSeed(), verdict, f.decided() ? verdict : indicative, note,
+                f.difference(), f.ci95(), f.seeds(), f.perSeed(), verdict, indicative, note,
                 f.margin(), f.test(), f.p(), pAdjusted, needed);
     }
 

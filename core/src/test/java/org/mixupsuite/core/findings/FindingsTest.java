@@ -223,6 +223,7 @@ class FindingsTest {
         List<Finding> both = Findings.evaluate(List.of(a, b), List.of(erm, mixup));
         assertTrue(both.get(0).pAdjusted() >= 0.05, "Holm: the smaller p doubled, the larger kept, made monotone");
         assertEquals(Verdict.INCONCLUSIVE, both.get(0).verdict());
+        assertEquals(Verdict.REPRODUCED, both.get(0).indicative(), "the direction stays, decided or not");
         assertEquals(alone.p(), both.get(0).p(), 1e-12, "the raw p stays");
     }
 
