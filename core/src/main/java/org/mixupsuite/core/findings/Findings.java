@@ -2,17 +2,18 @@ package org.mixupsuite.core.findings;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.mixupsuite.core.run.RowMatch;
 import org.mixupsuite.core.run.SettingText;
-import org.mixupsuite.core.stats.PairedTest;
-import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.mixupsuite.core.stats.Interval;
+import org.mixupsuite.core.stats.PairedTest;
 
 /**
  * Decides claims from metrics.json's condition rows. Seeds pair naturally (same data subset, same
@@ -32,7 +33,7 @@ import org.mixupsuite.core.stats.Interval;
  *     adjusted test puts d above −margin, contradicted when d is shown to lie below −margin;</li>
  * <li>a seed on which one side diverged (its figure missing or not finite where the other has
  *     one) counts at the figure's worst value for that side, and the note says so;</li>
- * <li>an undecided claim states the seeds that would resolve its margin at the observed spread.</li>
+ * <li>an undecided claim states the seeds that would decide it at the observed spread and effect.</li>
  * </ul>
  */
 public final class Findings {
@@ -78,7 +79,7 @@ public final class Findings {
             return unevaluated(c, comparison, "no seed has both figures (a condition diverged or lacks the figure)");
         }
         double[] diffs = seeds.stream().mapToDouble(s -> t.get(s) - r.get(s)).toArray();
-        List<Double> perSeed = java.util.Arrays.stream(diffs).boxed().toList();
+        List<Double> perSeed = Arrays.stream(diffs).boxed().toList();
         Interval d = Interval.of(diffs);
         boolean exact = PairedTest.needsExactTest(diffs);
         double p = Double.NaN;

@@ -1,5 +1,6 @@
 package org.mixupsuite.core.stats;
 
+import java.util.Arrays;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
@@ -122,7 +123,7 @@ public final class PairedTest {
             order[i] = i;
             m += Double.isNaN(p[i]) ? 0 : 1;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(Double.isNaN(p[a]) ? 2 : p[a], Double.isNaN(p[b]) ? 2 : p[b]));
+        Arrays.sort(order, (a, b) -> Double.compare(Double.isNaN(p[a]) ? 2 : p[a], Double.isNaN(p[b]) ? 2 : p[b]));
         double[] adjusted = new double[p.length];
         double running = 0;
         for (int rank = 0; rank < p.length; rank++) {
