@@ -33,10 +33,16 @@ import org.mixupsuite.core.stats.PairedTest;
  *     adjusted test puts d above −margin, contradicted when d is shown to lie below −margin;</li>
  * <li>a seed on which one side diverged (its figure missing or not finite where the other has
  *     one) counts at the figure's worst value for that side, and the note says so;</li>
+ * <li>a seed on which either side did not learn (figure {@value #LEARNED} = 0: its training error on
+ *     correctly labelled examples stayed near chance) leaves the claim undecided: a failed arm is
+ *     no evidence for or against a method;</li>
  * <li>an undecided claim states the seeds that would decide it at the observed spread and effect.</li>
  * </ul>
  */
 public final class Findings {
+
+    /** A condition's per-seed figure: 1 when the model learned, 0 when it stayed near chance. */
+    public static final String LEARNED = "learned";
 
     /** The family-wise error rate the adjusted p-values are held to. */
     public static final double ALPHA = 0.05;
@@ -67,6 +73,10 @@ public final class Findings {
         if (treated.size() != 1 || reference.size() != 1) {
             String why = treated.size() != 1 ? count(treated.size(), c.treatment()) : count(reference.size(), c.reference());
             return unevaluated(c, comparison, why);
+        }
+        String failed = didNotLearn(treated.get(0), "treatment", didNotLearn(reference.get(0), "reference", null));
+        if (failed != null) {
+            return unevaluated(c, comparison, failed);
         }
         Map<Long, Double> t = perSeed(treated.get(0), c.figure());
         Map<Long, Double> r = perSeed(reference.get(0), c.referenceFigure());
@@ -208,6 +218,19 @@ public final class Findings {
             return 0;
         }
         return Double.NaN;
+    }
+
+    /** "the reference did not learn on seed 1 (...)", joined to {@code before}; null when every seed learned. */
+    private static String didNotLearn(Map<String, Object> row, String side, String before) {
+        List<Long> failed = perSeed(row, LEARNED).entrySet().stream().filter(e -> e.getValue() < 0.5)
+                .map(Map.Entry::getKey).toList();
+        if (failed.isEmpty()) {
+            return before;
+        }
+        String text = "the " + side + " did not learn on seed" + (failed.size() == 1 ? " " : "s ")
+                + failed.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                + " (training error on its real labels near chance)";
+        return before == null ? text : before + "; " + text;
     }
 
     private static List<Long> seedsOf(Map<String, Object> row) {

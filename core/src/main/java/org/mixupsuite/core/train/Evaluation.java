@@ -91,6 +91,19 @@ public final class Evaluation {
         return rivals;
     }
 
+    /**
+     * How close to chance a model may stay and still count as having learned: a training error on
+     * correctly labelled examples of at least this share of the chance error (90% for ten classes,
+     * so 72%) is "did not learn", and no claim may be decided with such an arm.
+     */
+    public static final double NEAR_CHANCE = 0.8;
+
+    /** Whether a training error (%) on correctly labelled examples is clear of chance for this many classes. */
+    public static boolean learned(double trainErrorPercent, int classes) {
+        double chance = 100.0 * (1 - 1.0 / classes);
+        return trainErrorPercent < NEAR_CHANCE * chance;
+    }
+
     /** Error in % over all rows. */
     public static double errorPercent(int[] predicted, int[] labels) {
         return errorPercent(predicted, labels, null, true);

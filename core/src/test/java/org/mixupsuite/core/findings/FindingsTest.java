@@ -119,6 +119,22 @@ class FindingsTest {
     }
 
     @Test
+    void anArmThatDidNotLearnOnASeedDecidesNothing() {
+        List<Long> seeds = List.of(0L, 1L, 2L);
+        Map<String, Object> erm = new java.util.HashMap<>(row("erm", seeds, 40.5, 45.2, 42.1));
+        Map<String, Object> mixup = new java.util.HashMap<>(row("mixup", seeds, 20, 21, 22));
+        Finding clear = Findings.evaluate(lower(0.5), List.of(erm, mixup));
+        assertEquals(Verdict.REPRODUCED, clear.verdict(), "20 to 24 points on every seed");
+        erm.put("learned_per_seed", List.of(1.0, 0.0, 1.0));
+        Finding failed = Findings.evaluate(lower(0.5), List.of(erm, mixup));
+        assertEquals(Verdict.INCONCLUSIVE, failed.verdict());
+        assertEquals(0, failed.seeds());
+        assertTrue(failed.note().contains("the reference did not learn on seed 1"), failed.note());
+        erm.put("learned_per_seed", List.of(1.0, 1.0, 1.0));
+        assertEquals(Verdict.REPRODUCED, Findings.evaluate(lower(0.5), List.of(erm, mixup)).verdict(), "all learned");
+    }
+
+    @Test
     void aClaimWhoseRowsAreMissingOrAmbiguousIsNotEvaluated() {
         Finding missing = Findings.evaluate(lower(0.5), List.of(row("erm", List.of(0L), 20)));
         assertEquals(0, missing.seeds());
