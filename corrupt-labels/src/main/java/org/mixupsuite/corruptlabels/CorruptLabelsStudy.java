@@ -31,8 +31,8 @@ public final class CorruptLabelsStudy implements Study {
     public void addOptions(Options o) {
         o.addOption(OptionValues.valued("corruption", "RATES", "shares of training labels replaced by random labels, e.g. 0.2,0.5,0.8"));
         o.addOption(OptionValues.valued("methods", "LIST", "any of erm,dropout,mixup,mixup+dropout"));
-        o.addOption(OptionValues.valued("alpha", "LIST", "mixup alphas, lambda ~ Beta(alpha, alpha)"));
-        o.addOption(OptionValues.valued("dropout", "LIST", "dropout probabilities (of dropping a hidden unit)"));
+        o.addOption(OptionValues.valued("alpha", "LIST", "mixup alphas, lambda ~ Beta(alpha, alpha), at every rate (default at quick: the paper's best per rate, 1 / 8 / 32 / 32 at 0 / 20 / 50 / 80%)"));
+        o.addOption(OptionValues.valued("dropout", "LIST", "dropout probabilities (of dropping a hidden unit) at every rate (default at quick: the paper's best per rate, 0.7 / 0.8 / 0.8 at 20 / 50 / 80%; 0.5 with mixup)"));
         o.addOption(OptionValues.valued("model", "NAME", "mlp or preact-resnet18"));
         TrainingOption.add(o, TrainingOption.EPOCHS, TrainingOption.TRAIN_SIZE, TrainingOption.TEST_SIZE,
                 TrainingOption.BATCH_SIZE, TrainingOption.HIDDEN);
@@ -61,9 +61,9 @@ public final class CorruptLabelsStudy implements Study {
     static List<MemorizationCondition> conditions(ScalePreset p) {
         List<MemorizationCondition> out = new ArrayList<>();
         for (double c : p.corruptions()) {
-            for (Method m : p.methods()) {
-                List<Double> alphas = m.mixes() ? p.alphas() : List.of(0.0);
-                List<Double> dropouts = m.drops() ? p.dropouts() : List.of(0.0);
+            for (Method m : p.methodsAt(c)) {
+                List<Double> alphas = m.mixes() ? p.alphasAt(c) : List.of(0.0);
+                List<Double> dropouts = m.drops() ? p.dropoutsAt(c, m) : List.of(0.0);
                 alphas.forEach(a -> dropouts.forEach(d -> out.add(new MemorizationCondition(p.model(), m, a, d, c))));
             }
         }

@@ -46,8 +46,9 @@ final class MemorizationClaims {
         }
         Map<String, Object> erm = Map.of("method", "erm", "corruption", 0.0);
         int slack = Math.max(1, p.epochs() / 10);
-        for (double a : p.alphas()) {
-            String id = "c0" + (p.alphas().size() > 1 ? "-a" + MemorizationCondition.number(a) : "");
+        List<Double> alphas = p.alphasAt(0);
+        for (double a : alphas) {
+            String id = "c0" + (alphas.size() > 1 ? "-a" + MemorizationCondition.number(a) : "");
             Map<String, Object> mixup = Map.of("method", "mixup", "alpha", a, "corruption", 0.0);
             out.add(Claim.of(id + "-clean-last", "on clean labels, mixup's last-epoch test error is lower than ERM's",
                     "ERM 5.6, mixup 3.9 (v1; 4.2 in v2) (CIFAR-10, PreAct ResNet-18, α=1)", mixup, erm, "test_error_last",
@@ -73,12 +74,16 @@ final class MemorizationClaims {
                 PaperFigures.MIXUP_ALPHA.get(pct))) + ", p=" + (paperErm == null ? "?" : MemorizationCondition.number(
                 PaperFigures.DROPOUT_P.get(pct))) + ")";
         Map<String, Object> ermRow = Map.of("method", "erm", "corruption", c);
-        boolean erm = p.methods().contains(Method.ERM);
-        boolean mixes = p.methods().contains(Method.MIXUP);
-        boolean drops = p.methods().contains(Method.DROPOUT);
-        boolean both = p.methods().contains(Method.MIXUP_DROPOUT);
-        for (double a : p.alphas()) {
-            String id = "c" + pct + (p.alphas().size() > 1 ? "-a" + MemorizationCondition.number(a) : "");
+        List<Method> methods = p.methodsAt(c);
+        boolean erm = methods.contains(Method.ERM);
+        boolean mixes = methods.contains(Method.MIXUP);
+        boolean drops = methods.contains(Method.DROPOUT);
+        boolean both = methods.contains(Method.MIXUP_DROPOUT);
+        List<Double> alphas = p.alphasAt(c);
+        List<Double> dropouts = p.dropoutsAt(c, Method.DROPOUT);
+        List<Double> combinedDropouts = p.dropoutsAt(c, Method.MIXUP_DROPOUT);
+        for (double a : alphas) {
+            String id = "c" + pct + (alphas.size() > 1 ? "-a" + MemorizationCondition.number(a) : "");
             Map<String, Object> mixup = Map.of("method", "mixup", "alpha", a, "corruption", c);
             if (erm && mixes) {
                 out.add(Claim.of(id + "-rise", "mixup's rise in test error from best to last epoch is smaller than ERM's" + at,
@@ -93,8 +98,8 @@ final class MemorizationClaims {
                         "ERM ~0, mixup ~85 (Table 2's training errors on the corrupted labels)",
                         ermRow, mixup, "train_error_corrupted", Expect.LOWER, 5.0));
             }
-            for (double d : drops && mixes ? p.dropouts() : List.<Double>of()) {
-                String vs = id + "-vs-dropout" + (p.dropouts().size() > 1 ? "-p" + MemorizationCondition.number(d) : "");
+            for (double d : drops && mixes ? dropouts : List.<Double>of()) {
+                String vs = id + "-vs-dropout" + (dropouts.size() > 1 ? "-p" + MemorizationCondition.number(d) : "");
                 Map<String, Object> dropout = Map.of("method", "dropout", "dropout", d, "corruption", c);
                 for (String figure : List.of("best", "last")) {
                     out.add(Claim.of(vs + "-" + figure, "mixup's " + figure + " test error is lower than ERM + dropout's (p="
@@ -106,8 +111,8 @@ final class MemorizationClaims {
                             mixup, dropout, "test_error_" + figure, Expect.LOWER, NOISE_MARGIN));
                 }
             }
-            for (double d : both ? p.dropouts() : List.<Double>of()) {
-                String combined = id + "-combined" + (p.dropouts().size() > 1 ? "-p" + MemorizationCondition.number(d) : "");
+            for (double d : both ? combinedDropouts : List.<Double>of()) {
+                String combined = id + "-combined" + (combinedDropouts.size() > 1 ? "-p" + MemorizationCondition.number(d) : "");
                 Map<String, Object> mixupDropout = Map.of("method", "mixup+dropout", "alpha", a, "dropout", d, "corruption", c);
                 String paper = paperBoth == null ? "not in the paper's table" : String.format(Locale.ROOT,
                         "last mixup + dropout %.1f, mixup %.1f, dropout %.1f (ICLR version, unconfirmed)",
@@ -117,14 +122,16 @@ final class MemorizationClaims {
                             paper, mixupDropout, mixup, "test_error_last", Expect.LOWER, COMBINED_MARGIN));
                 }
                 if (drops) {
+                    // against the dropout arm of the same p where the grid has one, else the rate's best dropout arm
+                    double ref = dropouts.contains(d) ? d : dropouts.get(0);
                     out.add(Claim.of(combined + "-beats-dropout", "mixup + dropout's last test error is lower than ERM + dropout's"
-                            + at, paper, mixupDropout, Map.of("method", "dropout", "dropout", d, "corruption", c),
+                            + at, paper, mixupDropout, Map.of("method", "dropout", "dropout", ref, "corruption", c),
                             "test_error_last", Expect.LOWER, COMBINED_MARGIN));
                 }
             }
         }
-        for (double d : erm && drops ? p.dropouts() : List.<Double>of()) {
-            String id = "c" + pct + (p.dropouts().size() > 1 ? "-p" + MemorizationCondition.number(d) : "");
+        for (double d : erm && drops ? dropouts : List.<Double>of()) {
+            String id = "c" + pct + (dropouts.size() > 1 ? "-p" + MemorizationCondition.number(d) : "");
             out.add(Claim.of(id + "-dropout-last", "ERM + dropout's last-epoch test error is lower than ERM's" + at,
                     paperDrop == null ? "not in the paper's table" : String.format(Locale.ROOT,
                             "last ERM %.1f, dropout %.1f (CIFAR-10, PreAct ResNet-18, p=%s)", paperErm.last(),

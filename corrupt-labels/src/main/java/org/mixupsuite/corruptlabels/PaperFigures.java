@@ -25,6 +25,31 @@ final class PaperFigures {
     static final Map<Integer, BestLast> MIXUP_DROPOUT = Map.of(
             20, new BestLast(6.2, 6.2), 50, new BestLast(10.9, 10.9), 80, new BestLast(24.0, 24.8));
 
+    /** The α of the paper's clean CIFAR-10 runs (§3.2, PreAct ResNet-18): the clean-label arm's. */
+    static final double CLEAN_ALPHA = 1.0;
+    /**
+     * mixup + dropout's p: the ICLR version's grid was {0.3, 0.5, 0.7} and which one its rows used is not
+     * known, so the middle one.
+     */
+    static final double COMBINED_P = 0.5;
+
+    /** Table 2's best α at a corruption rate (§3.2's α = 1 on clean labels); between rows, the nearest row's. */
+    static double bestAlpha(double rate) {
+        return rate == 0 ? CLEAN_ALPHA : MIXUP_ALPHA.get(nearestRow(rate));
+    }
+
+    /** Table 2's best dropout p at a corruption rate above 0; between rows, the nearest row's. */
+    static double bestDropout(double rate) {
+        return DROPOUT_P.get(nearestRow(rate));
+    }
+
+    private static int nearestRow(double rate) {
+        int pct = (int) Math.round(rate * 100);
+        return MIXUP_ALPHA.keySet().stream().min((a, b) -> a.equals(b) ? 0
+                : Math.abs(a - pct) != Math.abs(b - pct) ? Integer.compare(Math.abs(a - pct), Math.abs(b - pct))
+                : Integer.compare(a, b)).orElseThrow();
+    }
+
     private PaperFigures() {
     }
 }

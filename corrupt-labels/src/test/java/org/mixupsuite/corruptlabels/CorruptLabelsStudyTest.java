@@ -89,7 +89,7 @@ class CorruptLabelsStudyTest {
                 Map.of("epoch", 2, "test_error", 20.0, "train_error_real", 20.0, "train_error_corrupted", 60.0),
                 Map.of("epoch", 3, "test_error", 35.0, "train_error_real", 5.0, "train_error_corrupted", 10.0));
         var corrupted = new org.mixupsuite.core.data.LabelCorruption.CorruptedLabels(new int[4], new boolean[4], 2, 1);
-        Map<String, Object> f = MemorizationExperiment.figures(org.mixupsuite.core.run.History.of(history), corrupted);
+        Map<String, Object> f = MemorizationExperiment.figures(org.mixupsuite.core.run.History.of(history), corrupted, 10);
         assertEquals(20.0, f.get("test_error_best"));
         assertEquals(2, f.get("best_epoch"));
         assertEquals(35.0, f.get("test_error_last"));
@@ -162,8 +162,61 @@ class CorruptLabelsStudyTest {
         }
         var corrupted = org.mixupsuite.core.data.LabelCorruption.corrupt(new int[] {0, 1, 2, 3}, 4, 0.0,
                 new org.apache.commons.math3.random.Well19937c(1));
-        Map<String, Object> f = MemorizationExperiment.figures(org.mixupsuite.core.run.History.of(rows), corrupted);
+        Map<String, Object> f = MemorizationExperiment.figures(org.mixupsuite.core.run.History.of(rows), corrupted, 10);
         assertEquals(5, ((Number) f.get("best_epoch")).intValue());
         assertEquals(4, ((Number) f.get("epochs_to_near_best")).intValue(), "20.4 is within 1 point of 20; 21.5 is not");
+    }
+
+    @Test
+    void theQuickPresetRunsEachArmAtThePapersBestSettingForItsRate() {
+        ScalePreset quick = ScalePreset.of(org.mixupsuite.core.run.Scale.QUICK);
+        List<String> slugs = CorruptLabelsStudy.conditions(quick).stream().map(MemorizationCondition::slug).toList();
+        // clean labels: ERM and mixup at §3.2's α = 1 (the paper has no dropout arm there); then Table 2's best arms
+        assertEquals(List.of("c00-erm", "c00-mixup-a1",
+                "c20-erm", "c20-dropout-p0.7", "c20-mixup-a8", "c20-mixup-dropout-a8-p0.5",
+                "c50-erm", "c50-dropout-p0.8", "c50-mixup-a32", "c50-mixup-dropout-a32-p0.5",
+                "c80-erm", "c80-dropout-p0.8", "c80-mixup-a32", "c80-mixup-dropout-a32-p0.5"), slugs);
+        List<String> ids = MemorizationClaims.of(quick).stream().map(c -> c.id()).toList();
+        assertTrue(ids.containsAll(List.of("c20-last", "c20-vs-dropout-best", "c50-combined-beats-dropout",
+                "c80-dropout-last")), ids.toString());
+        // a user's alpha or p applies at every rate, as before
+        ScalePreset mine = org.mixupsuite.core.run.Presets.with(quick, "alphas", List.of(2.0), "dropouts", List.of(0.3));
+        assertEquals(List.of(2.0), mine.alphasAt(0.5));
+        assertEquals(List.of(0.3), mine.dropoutsAt(0.0, org.mixupsuite.core.mixup.Method.DROPOUT));
+        assertEquals(16, CorruptLabelsStudy.conditions(mine).size());
+    }
+
+    @Test
+    void anArmNearChanceOnItsRealLabelsIsMarkedAsNotLearned() {
+        var corrupted = org.mixupsuite.core.data.LabelCorruption.corrupt(new int[] {0, 1, 2, 3}, 4, 0.0,
+                new org.apache.commons.math3.random.Well19937c(1));
+        for (double[] realAndLearned : new double[][] {{78.0, 0}, {72.0, 0}, {71.9, 1}, {5.0, 1}}) {
+            List<Map<String, Object>> rows = List.of(Map.of("epoch", 1, "test_error", 80.0, "train_error_real",
+                    realAndLearned[0], "train_error_corrupted", 90.0));
+            Map<String, Object> f = MemorizationExperiment.figures(org.mixupsuite.core.run.History.of(rows), corrupted, 10);
+            // ten classes: chance error 90%, "near chance" from 0.8 of it, 72%
+            assertEquals(realAndLearned[1], ((Number) f.get("learned")).doubleValue(), "real-label error " + realAndLearned[0]);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyQuickArmLearnsOnCifarLayoutData() throws Exception {
+        // the quick arms (width, α and p per rate, Adam's rate) on data of CIFAR-10's layout, fewer images and epochs
+        Path data = SyntheticImages.writeCifarDataSet(tmp.resolve("cifar"), 600, 300, 5);
+        Path runs = tmp.resolve("runs");
+        assertEquals(0, console.run("corrupt-labels", "--scale", "quick", "--corruption", "0.2,0.8", "--train-size", "600",
+                "--test-size", "300", "--epochs", "8", "--data", data.toString(), "--out", runs.toString()), console.err());
+        Map<String, Object> metrics = Json.readObject(Console.onlyRun(runs, "corrupt-labels").resolve("metrics.json"));
+        List<Map<String, Object>> conditions = (List<Map<String, Object>>) metrics.get("conditions");
+        assertEquals(8, conditions.size());
+        for (Map<String, Object> c : conditions) {
+            assertEquals(1.0, ((Number) c.get("learned")).doubleValue(), c.get("method") + " at " + c.get("corruption")
+                    + ": training error on the real labels " + c.get("train_error_real"));
+            assertTrue(((Number) c.get("test_error_best")).doubleValue() < 60, c.toString());
+        }
+        for (Map<String, Object> f : (List<Map<String, Object>>) metrics.get("findings")) {
+            assertFalse(String.valueOf(f.get("note")).contains("did not learn"), f.toString());
+        }
     }
 }

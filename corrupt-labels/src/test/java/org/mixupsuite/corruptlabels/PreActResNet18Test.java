@@ -27,4 +27,24 @@ class PreActResNet18Test {
         assertArrayEquals(new long[] {2, 10}, p.shape());
         assertEquals(1.0, p.getRow(0).sumNumber().doubleValue(), 1e-4);
     }
+
+    @Test
+    void dropoutSitsInEveryBlockBetweenItsTwoConvolutions() {
+        ComputationGraph graph = PreActResNet18.build(3, 32, 32, 10, 0.7, 0.1, 1);
+        var conf = graph.getConfiguration();
+        long drops = conf.getVertices().keySet().stream().filter(n -> n.endsWith("_drop")).count();
+        assertEquals(8, drops, "one dropout layer in each of the 8 blocks");
+        for (String block : conf.getVertices().keySet().stream().filter(n -> n.endsWith("_drop")).toList()) {
+            String name = block.substring(0, block.length() - "_drop".length());
+            assertEquals(java.util.List.of(name + "_relu2"), conf.getVertexInputs().get(block));
+            assertEquals(java.util.List.of(block), conf.getVertexInputs().get(name + "_conv2"));
+            var layer = (org.deeplearning4j.nn.conf.layers.DropoutLayer)
+                    ((org.deeplearning4j.nn.conf.graph.LayerVertex) conf.getVertices().get(block)).getLayerConf().getLayer();
+            assertEquals(0.3, ((org.deeplearning4j.nn.conf.dropout.Dropout) layer.getIDropout()).getP(), 1e-12,
+                    "DL4J keeps a unit with probability 1 - p");
+        }
+        assertEquals(java.util.List.of("pool"), conf.getVertexInputs().get("out"), "no dropout before the classifier");
+        ComputationGraph plain = PreActResNet18.build(3, 32, 32, 10, 0, 0.1, 1);
+        assertTrue(plain.getConfiguration().getVertices().keySet().stream().noneMatch(n -> n.contains("drop")));
+    }
 }

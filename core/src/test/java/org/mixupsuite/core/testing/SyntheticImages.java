@@ -77,6 +77,37 @@ public final class SyntheticImages {
         return dir;
     }
 
+    /**
+     * A data set in CIFAR-10's binary layout (a label byte, then 32 x 32 red, green and blue planes per
+     * record; data_batch_1.bin and test_batch.bin): ten classes, each a bright 8 x 8 square at its own
+     * place in its own colour plane on a noisy canvas.
+     */
+    public static Path writeCifarDataSet(Path dir, int trainCount, int testCount, long seed) throws IOException {
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("data_batch_1.bin"), cifarRecords(trainCount, new Random(seed)));
+        Files.write(dir.resolve("test_batch.bin"), cifarRecords(testCount, new Random(seed + 1)));
+        return dir;
+    }
+
+    private static byte[] cifarRecords(int count, Random rng) {
+        int plane = 32 * 32;
+        byte[] out = new byte[count * (1 + 3 * plane)];
+        for (int i = 0; i < count; i++) {
+            int at = i * (1 + 3 * plane);
+            int label = rng.nextInt(10);
+            out[at] = (byte) label;
+            int r0 = (label / 4) * 8 + 2;
+            int c0 = (label % 4) * 8 + 2;
+            for (int ch = 0; ch < 3; ch++) {
+                for (int p = 0; p < plane; p++) {
+                    boolean on = ch == label % 3 && p / 32 >= r0 && p / 32 < r0 + 8 && p % 32 >= c0 && p % 32 < c0 + 8;
+                    out[at + 1 + ch * plane + p] = (byte) (on ? 150 + rng.nextInt(100) : rng.nextInt(110));
+                }
+            }
+        }
+        return out;
+    }
+
     public static void writeImages(Path file, Raw raw, boolean gzip) throws IOException {
         try (DataOutputStream out = new DataOutputStream(open(file, gzip))) {
             out.writeInt(0x00000803);
