@@ -6,10 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mixupsuite.core.charts.ReliabilityDiagram;
+import org.mixupsuite.core.data.CifarAugmentation;
 import org.mixupsuite.core.data.ImageData;
 import org.mixupsuite.core.data.ImageSet;
 import org.mixupsuite.core.data.LabelCorruption;
 import org.mixupsuite.core.findings.Claim;
+import org.mixupsuite.core.findings.Findings;
 import org.mixupsuite.core.run.ConditionContext;
 import org.mixupsuite.core.run.ConditionResult;
 import org.mixupsuite.core.run.History;
@@ -32,14 +34,12 @@ final class AblationExperiment extends ClassificationExperiment<AblationArm> {
     private final AblationStudy.Preset preset;
     private final ImageData data;
     private final ImageSet test;
-    private final INDArray testFeatures;
 
     AblationExperiment(AblationStudy.Preset preset, ImageData data, List<AblationArm> arms) {
         super(arms, data.train().sampleSize(preset.trainSize()), new Trainer.Schedule(preset.epochs(), preset.batchSize()));
         this.preset = preset;
         this.data = data;
         this.test = testSubset(data, preset.testSize());
-        this.testFeatures = test.features();
     }
 
     @Override
@@ -47,8 +47,10 @@ final class AblationExperiment extends ClassificationExperiment<AblationArm> {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("preset", preset);
         s.put("model", "mlp " + preset.hidden() + "-" + preset.hidden() + ", adam");
+        s.put("inputs", "pixels normalized per channel with the training subset's mean and std");
         s.put("test_size", test.count());
-        s.put("figures", "test_error at the last epoch; test_error_best over epochs; step_ms = mean time of one "
+        s.put("figures", "test_error at the last epoch; test_error_best over epochs; train_error_real at the last epoch "
+                + "on the examples whose label was not replaced (learned = 0 when near chance); step_ms = mean time of one "
                 + "training step (mixing + update) after the first epoch, measured while other arms may train in parallel");
         s.put("data", Provenance.data(data));
         return s;
@@ -57,8 +59,13 @@ final class AblationExperiment extends ClassificationExperiment<AblationArm> {
     @Override
     protected Trial trial(AblationArm arm, ConditionContext ctx) {
         ImageSet sampled = subset(data, ctx);
-        ImageSet train = preset.corruption() > 0 ? sampled.withLabels(LabelCorruption.corrupt(sampled.labels(),
-                sampled.numClasses(), preset.corruption(), ctx.random("corrupt")).labels()) : sampled;
+        LabelCorruption.CorruptedLabels corrupted = LabelCorruption.corrupt(sampled.labels(), sampled.numClasses(),
+                preset.corruption(), ctx.random("corrupt"));
+        ImageSet labelled = preset.corruption() > 0 ? sampled.withLabels(corrupted.labels()) : sampled;
+        // pixels normalized per channel with the training subset's statistics, as in the corrupt-labels study
+        CifarAugmentation norm = CifarAugmentation.fittedTo(labelled, 0);
+        ImageSet train = norm.normalized(labelled);
+        INDArray testFeatures = norm.normalized(test).features();
         Network net = Network.of(Classifiers.mlp(train.featureSize(), new int[] {preset.hidden(), preset.hidden()},
                 train.numClasses(), 0, preset.learningRate(), ctx.derivedSeed("init")));
         Trainer.EpochEvaluator evaluator = (network, epoch) -> {
@@ -69,6 +76,11 @@ final class AblationExperiment extends ClassificationExperiment<AblationArm> {
         return Trial.of(train, net, arm.strategy(train), evaluator,
                 (history, trained) -> {
                     Map<String, Object> f = figures(history, arm, train.count());
+                    // the arm's training error on the examples whose label is real: near chance, it decides no claim
+                    double real = Evaluation.errorPercent(Evaluation.predict(trained, train.features()), train.labels(),
+                            corrupted.corrupted(), false);
+                    f.put("train_error_real", real);
+                    f.put(Findings.LEARNED, Evaluation.learned(real, train.numClasses()) ? 1.0 : 0.0);
                     f.put("ece", Calibration.measure(ctx, arm.arm(), arm.arm(), trained, testFeatures, test.labels(),
                             Evaluation.BATCH).ece());
                     return ConditionResult.complete(f, history.rows());

@@ -60,6 +60,9 @@ class AblationStudyTest {
         for (Map<String, Object> c : conditions) {
             double error = ((Number) c.get("test_error")).doubleValue();
             assertTrue(error < 75, c.get("arm") + ": test error " + error + " is not below chance (75% for 4 classes)");
+            // half the labels replaced at smoke scale too; the real half is learned, which the flag records
+            double real = ((Number) c.get("train_error_real")).doubleValue();
+            assertEquals(real < 0.8 * 75 ? 1.0 : 0.0, ((Number) c.get("learned")).doubleValue(), c.toString());
         }
         assertTrue(Files.size(dir.resolve("test-error-per-arm.png")) > 5_000);
         assertTrue(Files.size(dir.resolve("step-time-per-k.png")) > 5_000);
@@ -75,12 +78,28 @@ class AblationStudyTest {
     }
 
     @Test
-    void presetsShrinkTheSameExperiment() {
+    void smokeShrinksTheQuickExperiment() {
         AblationStudy.Preset quick = AblationStudy.Preset.of(org.mixupsuite.core.run.Scale.QUICK);
-        AblationStudy.Preset paper = AblationStudy.Preset.of(org.mixupsuite.core.run.Scale.PAPER);
-        assertEquals(List.of(1.0, 0.0, 1e-3), List.of(quick.alpha(), quick.corruption(), quick.learningRate()));
+        AblationStudy.Preset smoke = AblationStudy.Preset.of(org.mixupsuite.core.run.Scale.SMOKE);
         assertEquals(List.of(quick.alpha(), quick.corruption(), quick.learningRate()),
-                List.of(paper.alpha(), paper.corruption(), paper.learningRate()));
-        assertEquals(200, paper.epochs());
+                List.of(smoke.alpha(), smoke.corruption(), smoke.learningRate()));
+        assertEquals(200, AblationStudy.Preset.of(org.mixupsuite.core.run.Scale.PAPER).epochs());
+    }
+
+    @Test
+    void eachArmIsReadAgainstMixupAndAgainstERMAndTheQuickPresetHasAGainToLose() {
+        List<String> ids = AblationClaims.of(AblationArm.all("mlp", 32.0)).stream().map(c -> c.id()).toList();
+        assertEquals(List.of("mixup-gain", "k3-no-gain", "k3-beats-erm", "k4-no-gain", "k4-beats-erm",
+                "two-loaders-no-gain", "two-loaders-beats-erm", "calibration", "same-label-loses",
+                "same-label-no-gain-over-erm"), ids);
+        var sameVsErm = AblationClaims.of(AblationArm.all("mlp", 32.0)).stream()
+                .filter(c -> c.id().equals("same-label-no-gain-over-erm")).findFirst().orElseThrow();
+        // "no better than ERM": the same-label arm's error minus ERM's is not below minus the margin
+        assertEquals(Map.of("arm", "same-label"), sameVsErm.treatment());
+        assertEquals(Map.of("arm", "erm"), sameVsErm.reference());
+        AblationStudy.Preset quick = AblationStudy.Preset.of(org.mixupsuite.core.run.Scale.QUICK);
+        assertEquals(List.of(0.5, 32.0, 4000, 40), List.of(quick.corruption(), quick.alpha(), quick.trainSize(), quick.epochs()));
+        AblationStudy.Preset paper = AblationStudy.Preset.of(org.mixupsuite.core.run.Scale.PAPER);
+        assertEquals(List.of(0.0, 1.0), List.of(paper.corruption(), paper.alpha()), "the paper's ablation is on clean labels");
     }
 }
