@@ -1,27 +1,20 @@
 package org.mixupsuite.sweep;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.ParseException;
 import org.mixupsuite.core.BadInputException;
 import org.mixupsuite.core.cli.CommonOptions;
 import org.mixupsuite.core.cli.StudyCommand;
-import org.mixupsuite.core.run.Condition;
-import org.mixupsuite.core.run.Experiment;
-import org.mixupsuite.core.run.Json;
 import org.mixupsuite.core.run.RunSettings;
 import org.mixupsuite.core.run.Study;
+import org.mixupsuite.core.run.TrainingRates;
+import org.mixupsuite.core.run.TrainingRates.Work;
 
 /**
  * {@code --dry-run}: each cell planned as it would run (the study's own presets and data), its
@@ -31,70 +24,9 @@ import org.mixupsuite.core.run.Study;
  */
 final class Estimate {
 
-    /**
-     * One measured rate: {@code units_per_s} of training for a study's model ({@code "*"}: any of
-     * its models) at a scale ({@code "*"}: any; a model's width can differ between scales) on a
-     * device, with where the figure comes from.
-     */
-    record Rate(String study, String model, String scale, String device, double unitsPerSecond, String unit, String source) {
+    private final TrainingRates rates;
 
-        boolean fits(String study, String model, String scale, String device) {
-            return this.study.equals(study) && this.device.equals(device)
-                    && (this.model.equals(model) || this.model.equals("*"))
-                    && (this.scale.equals(scale) || this.scale.equals("*"));
-        }
-
-        /** How exactly it fits: a named model and scale before a wildcard. */
-        int specificity() {
-            return (model.equals("*") ? 0 : 2) + (scale.equals("*") ? 0 : 1);
-        }
-    }
-
-    /** Measured rates, the bench's recorded ones unless a file is given. */
-    record Rates(List<Rate> rates) {
-
-        static final String BUNDLED = "rates.json";
-
-        static Rates load(Path file) {
-            try (InputStream in = file != null ? Files.newInputStream(file) : Estimate.class.getResourceAsStream(BUNDLED)) {
-                if (in == null) {
-                    throw new IllegalStateException(BUNDLED + " is missing from the sweep module");
-                }
-                Map<String, Object> doc = Json.MAPPER.readValue(in, new TypeReference<LinkedHashMap<String, Object>>() { });
-                List<Rate> rates = new ArrayList<>();
-                if (doc.get("rates") instanceof List<?> list) {
-                    for (Object o : list) {
-                        Map<?, ?> m = (Map<?, ?>) o;
-                        String scale = m.containsKey("scale") ? String.valueOf(m.get("scale")) : "*";
-                        rates.add(new Rate(String.valueOf(m.get("study")), String.valueOf(m.get("model")), scale,
-                                String.valueOf(m.get("device")), ((Number) m.get("units_per_s")).doubleValue(),
-                                String.valueOf(m.get("unit")), String.valueOf(m.get("source"))));
-                    }
-                }
-                return new Rates(rates);
-            } catch (IOException | ClassCastException | NullPointerException e) {
-                throw new BadInputException(file == null ? Path.of(BUNDLED) : file,
-                        "not a rates file ({\"rates\": [{\"study\", \"model\", \"scale\", \"device\", \"units_per_s\", \"unit\", \"source\"}]}): " + e);
-            }
-        }
-
-        List<String> devices() {
-            return rates.stream().map(Rate::device).distinct().toList();
-        }
-
-        Rate find(String study, String model, String scale, String device) {
-            return rates.stream().filter(r -> r.fits(study, model, scale, device))
-                    .max(java.util.Comparator.comparingInt(Rate::specificity)).orElse(null);
-        }
-    }
-
-    /** A cell's planned work on one model. */
-    record Work(String model, long units) {
-    }
-
-    private final Rates rates;
-
-    Estimate(Rates rates) {
+    Estimate(TrainingRates rates) {
         this.rates = rates;
     }
 
@@ -115,7 +47,7 @@ final class Estimate {
             for (int d = 0; d < devices.size(); d++) {
                 double hours = 0;
                 for (Work w : work) {
-                    Rate r = rates.find(plan.study(), w.model(), plan.scale().id(), devices.get(d));
+                    TrainingRates.Rate r = rates.find(plan.study(), w.model(), plan.scale().id(), devices.get(d));
                     if (r == null) {
                         String what = plan.study() + " " + w.model() + " at " + plan.scale().id() + " scale on " + devices.get(d);
                         if (!unmeasured.contains(what)) {
@@ -160,15 +92,6 @@ final class Estimate {
             throw new BadInputException("cell " + cell.id() + ": " + e.getMessage());
         }
         RunSettings settings = CommonOptions.parse(cmd);
-        return work(study.plan(cmd, settings));
-    }
-
-    private static <C extends Condition> List<Work> work(Experiment<C> experiment) {
-        Map<String, Long> byModel = new LinkedHashMap<>();
-        for (C c : experiment.conditions()) {
-            String model = Objects.toString(c.settings().get("model"), "*");
-            byModel.merge(model, experiment.workUnits(c), Long::sum);
-        }
-        return byModel.entrySet().stream().map(e -> new Work(e.getKey(), e.getValue())).toList();
+        return TrainingRates.work(study.plan(cmd, settings));
     }
 }

@@ -21,6 +21,7 @@ import org.mixupsuite.core.run.Json;
 import org.mixupsuite.core.run.RunDirectory;
 import org.mixupsuite.core.run.Scale;
 import org.mixupsuite.core.run.Study;
+import org.mixupsuite.core.run.TrainingRates;
 
 /**
  * {@code ./mixup sweep --study NAME --grid GRID [options] [-- study options]}: a grid of study
@@ -83,7 +84,7 @@ public final class SweepCommand implements Command {
             SweepPlan plan = plan(cmd);
             if (cmd.hasOption("dry-run")) {
                 Path rates = cmd.hasOption("rates") ? Path.of(cmd.getOptionValue("rates")) : null;
-                new Estimate(Estimate.Rates.load(rates)).print(plan, out);
+                new Estimate(TrainingRates.load(rates)).print(plan, out);
                 return 0;
             }
             return new SweepRun(plan, resume, replayed, out).execute();

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
+import org.mixupsuite.core.run.Provenance;
 import org.mixupsuite.core.run.Study;
 
 /**
@@ -50,6 +51,10 @@ public final class Main {
             printUsage(args.length == 0 ? err : out);
             return args.length == 0 ? 2 : 0;
         }
+        if (args[0].equals("--version") || args[0].equals("version")) {
+            out.println("mixup " + Provenance.suiteVersion() + " (commit " + Provenance.gitCommit() + ")");
+            return 0;
+        }
         String name = args[0];
         Command command = commands.get(name);
         if (command == null) {
@@ -60,7 +65,8 @@ public final class Main {
     }
 
     private void printUsage(PrintStream out) {
-        out.println("usage: ./mixup <command> [options]     (./mixup <command> --help for its options)");
+        out.println("usage: ./mixup <command> [options]     (./mixup <command> --help for its options;"
+                + " ./mixup --version)");
         out.println();
         out.println("commands:");
         for (Command c : commands.values()) {

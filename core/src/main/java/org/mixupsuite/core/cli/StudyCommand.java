@@ -23,6 +23,7 @@ import org.mixupsuite.core.run.RunResults;
 import org.mixupsuite.core.run.RunSettings;
 import org.mixupsuite.core.run.Study;
 import org.mixupsuite.core.run.StudyRunner;
+import org.mixupsuite.core.run.TrainingRates;
 
 /** Runs one study from the command line: parse strictly, plan, run, summarize. */
 public final class StudyCommand implements Command {
@@ -92,6 +93,10 @@ public final class StudyCommand implements Command {
                 return 0;
             }
             Experiment<?> experiment = study.plan(cmd, settings);
+            if (cmd.hasOption("dry-run")) {
+                dryRun(experiment, settings, out);
+                return 0;
+            }
             return execute(experiment, settings, run, replayed, out, err);
         } catch (ParseException e) {
             err.println("mixup " + name() + ": " + e.getMessage() + " (see ./mixup " + name() + " --help)");
@@ -146,6 +151,36 @@ public final class StudyCommand implements Command {
         lastClaims = experiment.claims();
         out.println("wrote " + run.metrics() + (verbose ? "" : "  (every condition's figures there, or with --verbose)"));
         return 0;
+    }
+
+    /**
+     * What a run would do, without doing it: the settings config.json would record, the conditions,
+     * the claims, and hours of training from the bench's measured rates (training only: evaluation,
+     * attacks and checkpoints come on top).
+     */
+    private void dryRun(Experiment<?> experiment, RunSettings settings, PrintStream out) {
+        out.println(name() + " (dry run): scale " + settings.scale().id() + ", seeds " + settings.seed() + ".."
+                + (settings.seed() + settings.seedCount() - 1) + ", " + settings.jobs() + " at once");
+        out.println("settings:");
+        try {
+            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(experiment.settings()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("settings are not JSON: " + e.getMessage(), e);
+        }
+        out.println(experiment.conditions().size() + " conditions:");
+        experiment.conditions().forEach(c -> out.println("  " + c.slug()));
+        List<String> claims = experiment.claims().stream().map(Claim::id).toList();
+        if (!claims.isEmpty()) {
+            out.println(claims.size() + " claims: " + String.join(", ", claims));
+        }
+        TrainingRates rates = TrainingRates.load(null);
+        List<TrainingRates.Work> work = TrainingRates.work(experiment);
+        for (String device : rates.devices()) {
+            double hours = rates.hours(name(), settings.scale().id(), device, work) * settings.seedCount();
+            out.println(Double.isNaN(hours) ? "estimate on " + device + ": no measured rate for this study's models"
+                    : String.format(java.util.Locale.ROOT, "estimate on %s: %.1f min of training one condition after another,"
+                    + " ~%.1f min with %d at once", device, hours * 60, hours * 60 / Math.max(1, settings.jobs()), settings.jobs()));
+        }
     }
 
     /** Leaves the findings table to the caller (the demo prints one for all studies). */

@@ -25,6 +25,12 @@ public final class Provenance {
     private Provenance() {
     }
 
+    /** The commit the launcher found the suite at ("unknown" outside a git checkout or the launcher). */
+    public static String gitCommit() {
+        String c = System.getProperty("mixup.git.commit", "");
+        return c.isEmpty() ? "unknown" : c;
+    }
+
     public static String suiteVersion() {
         return SUITE.getProperty("suite.version", "unknown");
     }
@@ -32,7 +38,7 @@ public final class Provenance {
     public static Map<String, Object> environment() {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("suite_version", suiteVersion());
-        env.put("git_commit", System.getProperty("mixup.git.commit", "unknown"));
+        env.put("git_commit", gitCommit());
         env.put("dl4j_version", SUITE.getProperty("dl4j.version", "unknown"));
         env.put("nd4j_backend", Nd4j.getBackend().getClass().getSimpleName());
         env.put("java_version", System.getProperty("java.version"));

@@ -7,12 +7,20 @@ import org.mixupsuite.core.BadInputException;
 public enum Scale {
     SMOKE, QUICK, PAPER;
 
+    /** Exact names only, as every other option: "Quick" is refused with the spelling it meant. */
     public static Scale parse(String text) {
-        try {
-            return valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--scale: '" + text + "' is not one of smoke, quick, paper");
+        for (Scale s : values()) {
+            if (s.id().equals(text)) {
+                return s;
+            }
         }
+        String hint = "";
+        for (Scale s : values()) {
+            if (s.id().equalsIgnoreCase(text)) {
+                hint = " (did you mean " + s.id() + "?)";
+            }
+        }
+        throw new BadInputException("--scale: '" + text + "' is not one of smoke, quick, paper" + hint);
     }
 
     public String id() {

@@ -44,6 +44,31 @@ class MainTest {
     }
 
     @Test
+    void versionNamesTheSuiteAndItsCommitAndAScaleMustBeSpelledExactly() {
+        System.setProperty("mixup.git.commit", "abc1234");
+        try {
+            assertEquals(0, console.run("--version"));
+            assertTrue(console.out().matches("mixup \\S+ \\(commit abc1234\\)\\R?"), console.out());
+        } finally {
+            System.clearProperty("mixup.git.commit");
+        }
+        assertEquals(2, console.run("toy", "--scale", "Quick", "--out", tmp.toString()));
+        assertTrue(console.err().contains("'Quick'") && console.err().contains("did you mean quick?"), console.err());
+    }
+
+    @Test
+    void aDryRunPrintsThePlanAndWritesNothing() throws Exception {
+        Path runs = tmp.resolve("runs");
+        Path data = SyntheticImages.writeIdxDataSet(tmp.resolve("data"), 64, 32, 4, 1);
+        assertEquals(0, console.run("toy", "--scale", "smoke", "--seeds", "2", "--dry-run", "--data", data.toString(),
+                "--out", runs.toString()), console.err());
+        assertTrue(console.out().contains("toy (dry run): scale smoke, seeds 0..1"), console.out());
+        assertTrue(console.out().contains("conditions:") && console.out().contains("settings:"), console.out());
+        assertTrue(console.out().contains("estimate on "), "one line per device the rates know: " + console.out());
+        assertTrue(!java.nio.file.Files.exists(runs), "a dry run creates no run folder");
+    }
+
+    @Test
     void anAbbreviatedOptionIsRefusedNotTakenForAnother() {
         assertEquals(2, console.run("toy", "--scale", "smoke", "--epoch", "1", "--out", tmp.toString()));
         assertTrue(console.err().contains("epoch"), console.err());
