@@ -17,7 +17,8 @@ import org.mixupsuite.core.run.RunResults;
 
 /**
  * The paper's figure (per data set, real points in blue and generated ones in orange at growing
- * iteration counts, ERM and mixup rows, first seed) and modes covered and reached over training per method.
+ * iteration counts, ERM and mixup rows, first seed) and modes covered and reached over training per
+ * method and mixing form.
  */
 final class GanCharts {
 
@@ -58,9 +59,11 @@ final class GanCharts {
             for (String figure : List.of("modes_covered", "modes_reached")) {
                 String words = figure.replace('_', ' ');
                 List<Charts.Series> curves = new ArrayList<>();
+                List<GanCondition> mixups = cells.stream().filter(c -> c.method().mixes()).toList();
                 for (GanCondition c : cells) {
-                    curves.add(Charts.Series.of(c.label(), Palette.method(c.method().label()), results.steps(c, "iteration"),
-                            results.curve(c, figure), false));
+                    // one hue per method, a shade per mixing form and alpha, so the forms stay apart
+                    curves.add(Charts.Series.of(c.label(), Palette.method(c.method().label(), Math.max(0, mixups.indexOf(c)),
+                            c.method().mixes() ? mixups.size() : 1), results.steps(c, "iteration"), results.curve(c, figure), false));
                 }
                 // chance: the same count for a diffuse sampler over the modes' box, measured in every run
                 double chance = cells.stream().mapToDouble(c -> results.figure(c, figure + "_chance").mean())

@@ -18,14 +18,16 @@ import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.History;
 import org.mixupsuite.core.run.Json;
 import org.mixupsuite.core.run.RunResults;
+import org.mixupsuite.core.run.SettingText;
 import org.mixupsuite.core.train.Network;
 import org.mixupsuite.core.train.TrainingLoop;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Trains a GAN per data set and method and measures mode coverage on a fixed set of latent
- * vectors at every snapshot. Every iteration's draws come from (seed, iteration), so a run resumed
- * from a snapshot's checkpoint continues exactly as the uninterrupted run would have.
+ * vectors at every snapshot; metrics.json's figures average the snapshots of the run's last
+ * quarter. Every iteration's draws come from (seed, iteration), so a run resumed from a snapshot's
+ * checkpoint continues exactly as the uninterrupted run would have.
  */
 final class GanExperiment implements Experiment<GanCondition> {
 
@@ -49,10 +51,15 @@ final class GanExperiment implements Experiment<GanCondition> {
         s.put("networks", settings.layers() + " hidden ReLU layers of " + settings.hidden() + " units, Adam defaults; "
                 + "D ends in one logit (sigmoid + binary cross-entropy)");
         s.put("generator_update", "D's input gradient at G(z), back-propagated through G as an external error");
-        s.put("mixup_discriminator", settings.mixupForm().description());
+        s.put("init", settings.init().description());
+        s.put("mixup_discriminator", settings.mixupForms().stream().map(MixupForm::description).toList());
         s.put("coverage", "a mode is covered when at least coverage_share of the " + settings.evalSamples()
                 + " samples lie within 3 std of it (0 = 0.25 / modes); reached when at least one does");
         s.put("snapshots", settings.snapshotIterations());
+        s.put("figures", "modes_covered, modes_reached, high_quality_fraction: means over the snapshots at iteration >= "
+                + SettingText.number(1 - settings.averagedShare()) + " x iterations (snapshots_averaged); their _chance "
+                + "references: means over as many diffuse draws; the _last figures: the last snapshot alone");
+        s.put("snapshots_averaged", settings.averagedSnapshots());
         return s;
     }
 
@@ -73,13 +80,12 @@ final class GanExperiment implements Experiment<GanCondition> {
         Optional<CheckpointStore.State> saved = TrainingLoop.saved(ctx);
         Map<String, Network> networks = TrainingLoop.restore(ctx, saved, Map.of(
                 GENERATOR, Network.of(GanNetworks.generator(settings.latent(), settings.hidden(), settings.layers(),
-                        ctx.derivedSeed("init-g"))),
+                        settings.init(), ctx.derivedSeed("init-g"))),
                 DISCRIMINATOR, Network.of(GanNetworks.discriminator(settings.hidden(), settings.layers(),
-                        ctx.derivedSeed("init-d")))));
+                        settings.init(), ctx.derivedSeed("init-d")))));
         Network.Layered generator = (Network.Layered) networks.get(GENERATOR);
         MultiLayerNetwork g = generator.net();
-        GanSteps.DiscriminatorForm form = c.method().mixes() ? settings.mixupForm().discriminator()
-                : GanSteps.DiscriminatorForm.ERM;
+        GanSteps.DiscriminatorForm form = c.form() != null ? c.form().discriminator() : GanSteps.DiscriminatorForm.ERM;
         // the steps train through the stacks the restored networks already carry
         GanSteps steps = new GanSteps(generator.dense(), ((Network.Layered) networks.get(DISCRIMINATOR)).dense(), form,
                 c.alpha(), settings.generatorLoss() == GeneratorLoss.MINIMAX);
@@ -119,20 +125,47 @@ final class GanExperiment implements Experiment<GanCondition> {
         Files.createDirectories(samplesDir);
         Json.write(samplesDir.resolve(c.slug() + "-seed" + ctx.seed() + ".json"), scatter.points());
         Map<String, Object> last = History.of(history).last();
+        Set<Integer> averaged = settings.averagedSnapshots();
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("modes_covered", last.get("modes_covered"));
-        figures.put("modes_reached", last.get("modes_reached"));
+        // modes_covered, modes_reached and high_quality_fraction were the last snapshot's until the
+        // snapshots of the last quarter were averaged; modes_covered is fractional since (a mean of counts)
+        figures.put("modes_covered", SnapshotMean.of(history, "modes_covered", averaged));
+        figures.put("modes_reached", SnapshotMean.of(history, "modes_reached", averaged));
         figures.put("modes_total", last.get("modes_total"));
-        figures.put("high_quality_fraction", last.get("high_quality_fraction"));
+        figures.put("high_quality_fraction", SnapshotMean.of(history, "high_quality_fraction", averaged));
         figures.put("iterations", settings.iterations());
         // mixup at work: D's loss on mixed inputs and soft targets cannot fall to ERM's (a tripwire for baselines)
         figures.put("d_loss_last", last.get("d_loss"));
-        // the same figures for a diffuse sampler, by the same code: what a generator gets by chance
-        ModeCoverage.Result chance = ModeCoverage.measure(data.diffuse(settings.evalSamples(), ctx.random("chance")), data, share);
-        figures.put("modes_covered_chance", chance.modesCovered());
-        figures.put("modes_reached_chance", chance.modesReached());
-        figures.put("high_quality_fraction_chance", chance.highQualityFraction());
+        // the last snapshot alone, as the figures read before: one draw of evalSamples samples at one iteration
+        figures.put("modes_covered_last", last.get("modes_covered"));
+        figures.put("modes_reached_last", last.get("modes_reached"));
+        figures.put("high_quality_fraction_last", last.get("high_quality_fraction"));
+        figures.putAll(chance(data, share, averaged.size(), ctx));
         return ConditionResult.complete(figures, history);
+    }
+
+    /**
+     * The coverage figures of a diffuse sampler, by the same code: what a generator gets by chance.
+     * Averaged over as many independent draws as the generator's figures average snapshots, so both
+     * sides of an "above chance" claim carry alike little sampling noise; the first draw is the one
+     * runs made before the averaging took.
+     */
+    private Map<String, Object> chance(ToyDistribution data, double share, int draws, ConditionContext ctx) {
+        double covered = 0;
+        double reached = 0;
+        double quality = 0;
+        for (int k = 0; k < draws; k++) {
+            float[][] points = data.diffuse(settings.evalSamples(), k == 0 ? ctx.random("chance") : ctx.random("chance", k));
+            ModeCoverage.Result r = ModeCoverage.measure(points, data, share);
+            covered += r.modesCovered();
+            reached += r.modesReached();
+            quality += r.highQualityFraction();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("modes_covered_chance", covered / draws);
+        out.put("modes_reached_chance", reached / draws);
+        out.put("high_quality_fraction_chance", quality / draws);
+        return out;
     }
 
     /**
@@ -170,7 +203,7 @@ final class GanExperiment implements Experiment<GanCondition> {
 
     @Override
     public List<Claim> claims() {
-        return GanClaims.of(conditions);
+        return GanClaims.of(conditions, settings.std());
     }
 
     @Override

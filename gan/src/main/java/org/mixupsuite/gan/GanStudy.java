@@ -6,7 +6,6 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.mixupsuite.core.BadInputException;
 import org.mixupsuite.core.cli.OptionValues;
-import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.RunSettings;
 import org.mixupsuite.core.run.Study;
@@ -31,7 +30,10 @@ public final class GanStudy implements Study {
         o.addOption(OptionValues.valued("hidden", "N", "units of each hidden layer"));
         o.addOption(OptionValues.valued("std", "S", "standard deviation of each Gaussian mode"));
         o.addOption(OptionValues.valued("generator-loss", "NAME", "minimax (the paper's) or non-saturating"));
-        o.addOption(OptionValues.valued("mixup-form", "NAME", "paper (target lambda) or demo (the authors' script: two real+fake batches blended, lambda ~ U(0, alpha) per example)"));
+        o.addOption(OptionValues.valued("mixup-form", "LIST", "paper (target lambda) and/or demo (the authors' script: two "
+                + "real+fake batches blended, lambda ~ U(0, alpha) per example); default both, each its own condition"));
+        o.addOption(OptionValues.valued("init", "NAME", "torch-default (the authors' script: weights and biases "
+                + "U(-1/sqrt(fan_in), 1/sqrt(fan_in))) or he (He-normal weights, zero biases: the suite's earlier init)"));
         o.addOption(OptionValues.valued("coverage-share", "S", "least share of samples near a mode to count it covered (default 0.25 / modes)"));
     }
 
@@ -39,12 +41,14 @@ public final class GanStudy implements Study {
     public Experiment<?> plan(CommandLine cmd, RunSettings run) {
         GanSettings p = GanSettings.of(run.scale());
         GeneratorLoss loss = OptionValues.choice(cmd, "generator-loss", p.generatorLoss());
-        MixupForm form = OptionValues.choice(cmd, "mixup-form", p.mixupForm());
+        List<MixupForm> forms = OptionValues.choices(cmd, "mixup-form", p.mixupForms(), MixupForm.class).stream()
+                .distinct().toList();
+        Initialization init = OptionValues.choice(cmd, "init", p.init());
         GanSettings s = Presets.with(p, "iterations", OptionValues.count(cmd, "iterations", p.iterations(), false),
                 "dSteps", OptionValues.count(cmd, "d-steps", p.dSteps(), false),
                 "latent", OptionValues.count(cmd, "latent", p.latent(), false),
                 "hidden", OptionValues.count(cmd, "hidden", p.hidden(), false),
-                "std", OptionValues.number(cmd, "std", p.std()), "generatorLoss", loss, "mixupForm", form,
+                "std", OptionValues.number(cmd, "std", p.std()), "generatorLoss", loss, "mixupForms", forms, "init", init,
                 "coverageShare", OptionValues.number(cmd, "coverage-share", p.coverageShare()));
         if (s.std() <= 0) {
             throw new BadInputException("--std: must be positive");
@@ -53,8 +57,10 @@ public final class GanStudy implements Study {
         List<Double> alphas = OptionValues.alphas(cmd, List.of(0.2));
         List<GanCondition> conditions = new ArrayList<>();
         for (String d : datasets) {
-            conditions.add(new GanCondition(d, Method.ERM, 0));
-            alphas.forEach(a -> conditions.add(new GanCondition(d, Method.MIXUP, a)));
+            conditions.add(GanCondition.erm(d));
+            for (MixupForm f : forms) {
+                alphas.forEach(a -> conditions.add(GanCondition.mixup(d, a, f)));
+            }
         }
         return new GanExperiment(s, conditions);
     }

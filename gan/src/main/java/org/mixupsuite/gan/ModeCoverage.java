@@ -16,13 +16,70 @@ public final class ModeCoverage {
     private ModeCoverage() {
     }
 
+    /** A sample within this many std of a mode is of high quality. */
+    static final double RADIUS_STDS = 3;
+    /** Grid points across a mode's reach when the chance level is integrated. */
+    private static final int CHANCE_POINTS_PER_RADIUS = 100;
+
     public static double defaultShare(int modes) {
         return 0.25 / modes;
     }
 
+    /**
+     * The high-quality fraction a diffuse sampler ({@link ToyDistribution#diffuse}) has in expectation:
+     * the share of the modes' bounding box within reach of a mode, integrated on a fine midpoint
+     * grid rather than drawn, so that it is the same number whenever it is asked for (claims state
+     * their margins from it before any run). Overlapping reaches count once.
+     */
+    public static double chanceLevel(ToyDistribution data) {
+        double[][] modes = data.modes();
+        double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+        for (double[] m : modes) {
+            minX = Math.min(minX, m[0]);
+            maxX = Math.max(maxX, m[0]);
+            minY = Math.min(minY, m[1]);
+            maxY = Math.max(maxY, m[1]);
+        }
+        double radius = RADIUS_STDS * data.std();
+        int nx = (int) Math.ceil((maxX - minX) / radius * CHANCE_POINTS_PER_RADIUS);
+        int ny = (int) Math.ceil((maxY - minY) / radius * CHANCE_POINTS_PER_RADIUS);
+        double hx = (maxX - minX) / nx;
+        double hy = (maxY - minY) / ny;
+        long inside = 0;
+        for (int m = 0; m < modes.length; m++) {
+            // only the cells around mode m; a point is counted for the first mode that reaches it
+            int i0 = Math.max(0, (int) Math.floor((modes[m][0] - radius - minX) / hx));
+            int i1 = Math.min(nx - 1, (int) Math.ceil((modes[m][0] + radius - minX) / hx));
+            int j0 = Math.max(0, (int) Math.floor((modes[m][1] - radius - minY) / hy));
+            int j1 = Math.min(ny - 1, (int) Math.ceil((modes[m][1] + radius - minY) / hy));
+            for (int i = i0; i <= i1; i++) {
+                double x = minX + (i + 0.5) * hx;
+                for (int j = j0; j <= j1; j++) {
+                    double y = minY + (j + 0.5) * hy;
+                    if (firstReaching(modes, x, y, radius) == m) {
+                        inside++;
+                    }
+                }
+            }
+        }
+        return (double) inside / ((long) nx * ny);
+    }
+
+    private static int firstReaching(double[][] modes, double x, double y, double radius) {
+        for (int m = 0; m < modes.length; m++) {
+            double dx = x - modes[m][0];
+            double dy = y - modes[m][1];
+            if (dx * dx + dy * dy <= radius * radius) {
+                return m;
+            }
+        }
+        return -1;
+    }
+
     /** @param xy samples as rows of (x, y) */
     public static Result measure(float[][] xy, ToyDistribution data, double share) {
-        double radius = 3 * data.std();
+        double radius = RADIUS_STDS * data.std();
         int[] perMode = new int[data.modes().length];
         int good = 0;
         for (float[] p : xy) {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.run.ConditionResult;
 import org.mixupsuite.core.run.Scale;
 import org.mixupsuite.core.testing.TestContext;
@@ -23,7 +22,7 @@ class GanResumeTest {
     @Test
     void aGanInterruptedAfterASnapshotResumesToTheSameFiguresHistoryAndSamples() throws Exception {
         GanSettings smoke = GanSettings.of(Scale.SMOKE);
-        GanCondition mixup = new GanCondition("ring8", Method.MIXUP, 0.2);
+        GanCondition mixup = GanCondition.mixup("ring8", 0.2, MixupForm.PAPER);
         GanExperiment experiment = new GanExperiment(smoke, List.of(mixup));
         assertEquals(List.of(10, 20, 30), List.copyOf(smoke.snapshotIterations()), "the smoke snapshots this test relies on");
 
