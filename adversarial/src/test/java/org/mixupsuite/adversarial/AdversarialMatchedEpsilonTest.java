@@ -1,0 +1,95 @@
+package org.mixupsuite.adversarial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** The bisection on error curves whose crossing of the target is known. */
+class AdversarialMatchedEpsilonTest {
+
+    private static final MatchedEpsilon.Search SEARCH = MatchedEpsilon.PAPER;
+
+    /** An error curve that records every epsilon it is asked about. */
+    private static final class Curve implements DoubleUnaryOperator {
+        final List<Double> asked = new ArrayList<>();
+        final DoubleUnaryOperator error;
+
+        Curve(DoubleUnaryOperator error) {
+            this.error = error;
+        }
+
+        @Override
+        public double applyAsDouble(double epsilon) {
+            asked.add(epsilon);
+            return error.applyAsDouble(epsilon);
+        }
+    }
+
+    @Test
+    void findsWhereALinearErrorCurveCrossesTheTarget() {
+        // a model whose error rises from 10% by 4 points per 0.01 of epsilon crosses 90.7% at 0.20175
+        Curve curve = new Curve(e -> 10 + 400 * e);
+        MatchedEpsilon m = MatchedEpsilon.find(curve, SEARCH);
+        double crossing = (MatchedEpsilon.PAPER_ERROR - 10) / 400;
+        assertTrue(m.reached());
+        assertEquals(MatchedEpsilon.PAPER_ERROR, m.error(), MatchedEpsilon.TOLERANCE);
+        assertEquals(10 + 400 * m.epsilon(), m.error(), 1e-9, "the error reported is the curve's at the epsilon reported");
+        // within tolerance means within tolerance / slope of the crossing
+        assertEquals(crossing, m.epsilon(), MatchedEpsilon.TOLERANCE / 400 + 1e-12);
+        assertEquals(curve.asked.size(), m.evaluations());
+        assertTrue(curve.asked.stream().allMatch(e -> e >= 0 && e <= MatchedEpsilon.EPSILON_HIGH), curve.asked.toString());
+    }
+
+    @Test
+    void aCurveThatJumpsOverTheToleranceStopsAtTheStepBoundNearTheJump() {
+        // from 80% straight to 100% at 0.1234: no epsilon lies within a point of 90.7%
+        Curve curve = new Curve(e -> e < 0.1234 ? 80 : 100);
+        MatchedEpsilon m = MatchedEpsilon.find(curve, SEARCH);
+        assertFalse(m.reached());
+        assertEquals(2 + MatchedEpsilon.MAX_MIDPOINTS, curve.asked.size(), "the two ends, then every allowed midpoint");
+        assertEquals(curve.asked.size(), m.evaluations());
+        assertEquals(0.1234, m.epsilon(), MatchedEpsilon.EPSILON_HIGH / (1 << MatchedEpsilon.MAX_MIDPOINTS) * 2);
+        assertTrue(curve.asked.stream().allMatch(e -> e >= 0 && e <= MatchedEpsilon.EPSILON_HIGH));
+    }
+
+    @Test
+    void aTargetBeyondTheLargestEpsilonIsReportedNotReachedAtThatEpsilon() {
+        // a robust model: 10% clean, 40% at epsilon 0.3
+        Curve curve = new Curve(e -> 10 + 100 * e);
+        MatchedEpsilon m = MatchedEpsilon.find(curve, SEARCH);
+        assertFalse(m.reached());
+        assertEquals(MatchedEpsilon.EPSILON_HIGH, m.epsilon());
+        assertEquals(40, m.error(), 1e-9);
+        assertEquals(List.of(0.0, MatchedEpsilon.EPSILON_HIGH), curve.asked, "no bisection when the top end falls short");
+    }
+
+    @Test
+    void aModelAlreadyPastTheTargetOnCleanImagesIsReportedNotReachedAtTheSmallestEpsilon() {
+        MatchedEpsilon m = MatchedEpsilon.find(e -> 95 + e, SEARCH);
+        assertFalse(m.reached());
+        assertEquals(0, m.epsilon());
+        assertEquals(1, m.evaluations());
+    }
+
+    @Test
+    void anEndWithinToleranceIsTakenAsIs() {
+        assertEquals(0, MatchedEpsilon.find(e -> 90 + e, SEARCH).epsilon(), "clean error within a point: epsilon 0");
+        MatchedEpsilon top = MatchedEpsilon.find(e -> 300 * e, SEARCH);
+        assertTrue(top.reached());
+        assertEquals(MatchedEpsilon.EPSILON_HIGH, top.epsilon());
+        assertEquals(2, top.evaluations());
+    }
+
+    @Test
+    void aSearchOutsideThePixelRangeIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new MatchedEpsilon.Search(90.7, 1, 0, 1.5, 20));
+        assertThrows(IllegalArgumentException.class, () -> new MatchedEpsilon.Search(90.7, 1, 0.2, 0.1, 20));
+        assertThrows(IllegalArgumentException.class, () -> new MatchedEpsilon.Search(90.7, -1, 0, 0.3, 20));
+    }
+}
