@@ -5,12 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mixupsuite.core.BadInputException;
+import org.mixupsuite.core.data.ImageData;
+import org.mixupsuite.core.data.ImageSet;
+import org.mixupsuite.core.mixup.Method;
+import org.mixupsuite.core.run.Presets;
+import org.mixupsuite.core.run.Scale;
+import org.mixupsuite.core.testing.SyntheticImages;
+import org.mixupsuite.core.train.Classifiers;
+import org.mixupsuite.core.train.Evaluation;
+import org.mixupsuite.core.train.Network;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** The bisection on error curves whose crossing of the target is known. */
+/** The bisection on error curves whose crossing of the target is known, and on a trained model's held-out rows. */
 class AdversarialMatchedEpsilonTest {
 
     private static final MatchedEpsilon.Search SEARCH = MatchedEpsilon.PAPER;
@@ -91,5 +106,40 @@ class AdversarialMatchedEpsilonTest {
         assertThrows(IllegalArgumentException.class, () -> new MatchedEpsilon.Search(90.7, 1, 0, 1.5, 20));
         assertThrows(IllegalArgumentException.class, () -> new MatchedEpsilon.Search(90.7, 1, 0.2, 0.1, 20));
         assertThrows(IllegalArgumentException.class, () -> new MatchedEpsilon.Search(90.7, -1, 0, 0.3, 20));
+    }
+
+    @Test
+    void onATrainedModelTheHeldOutRowsAfterTheAttackedOnesReachTheTarget(@TempDir Path source) {
+        ImageSet train = SyntheticImages.imageSet(400, 4, 8, 3);
+        ImageSet test = SyntheticImages.imageSet(200, 4, 8, 4);
+        AdversarialStudy.Preset smoke = AdversarialStudy.Preset.of(Scale.SMOKE); // attacks rows 0-99, holds out 100-199
+        AdversarialExperiment experiment = new AdversarialExperiment(smoke, new ImageData("synthetic", source, train, test),
+                List.of(new TargetModel("mlp", Method.ERM, 0)), 0);
+        Network net = Network.of(Classifiers.mlp(64, new int[] {32}, 4, 0, 1e-2, 7));
+        for (int epoch = 0; epoch < 30; epoch++) {
+            net.fit(train.features(), train.oneHotLabels());
+        }
+        MatchedEpsilon m = experiment.match(net);
+        assertTrue(m.epsilon() >= 0 && m.epsilon() <= MatchedEpsilon.EPSILON_HIGH, "epsilon " + m.epsilon());
+        // measured again, apart from the search: FGSM at the epsilon found, on test rows 100-199 only
+        ImageSet heldOut = test.subset(IntStream.range(smoke.attackSize(), 200).toArray());
+        INDArray adversarial = FgsmAttack.fgsm(net, heldOut.features(), heldOut.oneHotLabels(), m.epsilon());
+        double error = Evaluation.errorPercent(Evaluation.predict(net, adversarial), heldOut.labels());
+        assertEquals(m.error(), error, 1e-9, "the error reported is the held-out rows' error at the epsilon reported");
+        assertTrue(m.reached(), "this model's error climbs past 90.7% within epsilon 0.3: " + m);
+        assertEquals(MatchedEpsilon.PAPER_ERROR, error, MatchedEpsilon.TOLERANCE);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> rule = (Map<String, Object>) experiment.settings().get("matched_epsilon");
+        assertEquals(100, rule.get("held_out_examples"));
+        assertEquals(MatchedEpsilon.STRENGTH, rule.get("strength"));
+    }
+
+    @Test
+    void anAttackSizeThatLeavesNoHeldOutRowsIsRefused() {
+        ImageSet images = SyntheticImages.imageSet(100, 4, 8, 3);
+        AdversarialStudy.Preset all = Presets.with(AdversarialStudy.Preset.of(Scale.SMOKE),
+                "attackSize", 100);
+        assertThrows(BadInputException.class, () -> new AdversarialExperiment(all,
+                new ImageData("synthetic", null, images, images), List.of(new TargetModel("mlp", Method.ERM, 0)), 0));
     }
 }
