@@ -199,7 +199,7 @@ final class AdversarialExperiment extends ClassificationExperiment<TargetModel> 
     }
 
     /** The matched epsilon an ERM result's matched rows carry (none from a diverged result). */
-    private static Optional<MatchedEpsilon> fromRows(ConditionResult erm) {
+    static Optional<MatchedEpsilon> fromRows(ConditionResult erm) {
         return erm.rows().stream().filter(r -> MatchedEpsilon.STRENGTH.equals(r.settings().get("strength"))).findFirst()
                 .map(r -> new MatchedEpsilon(number(r, "epsilon_matched"), number(r, "epsilon_matched_erm_error"),
                         number(r, "epsilon_matched_reached") == 1, 0));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
@@ -17,6 +18,9 @@ import org.mixupsuite.core.BadInputException;
 import org.mixupsuite.core.data.ImageData;
 import org.mixupsuite.core.data.ImageSet;
 import org.mixupsuite.core.mixup.Method;
+import org.mixupsuite.core.run.CheckpointStore;
+import org.mixupsuite.core.run.ConditionResult;
+import org.mixupsuite.core.run.MetricRow;
 import org.mixupsuite.core.run.Presets;
 import org.mixupsuite.core.run.Scale;
 import org.mixupsuite.core.testing.SyntheticImages;
@@ -141,5 +145,24 @@ class AdversarialMatchedEpsilonTest {
                 "attackSize", 100);
         assertThrows(BadInputException.class, () -> new AdversarialExperiment(all,
                 new ImageData("synthetic", null, images, images), List.of(new TargetModel("mlp", Method.ERM, 0)), 0));
+    }
+
+    @Test
+    void aResumedRunReadsTheSeedsEpsilonBackFromItsFinishedErmCondition(@TempDir Path dir) throws Exception {
+        // as the ERM condition saved it: a fixed-epsilon row, then matched rows carrying the seed's epsilon
+        Map<String, Object> fixed = new LinkedHashMap<>(Map.of("attack", "fgsm", "epsilon", 0.1, "box", "white"));
+        Map<String, Object> matched = new LinkedHashMap<>(Map.of("attack", "fgsm", "strength", MatchedEpsilon.STRENGTH,
+                "box", "white"));
+        Map<String, Object> figures = new LinkedHashMap<>(Map.of("top1_error", 91.3, "epsilon_matched", 0.103125,
+                "epsilon_matched_reached", 1, "epsilon_matched_erm_error", 91.0));
+        CheckpointStore store = new CheckpointStore(dir.resolve("erm-seed0"));
+        store.saveResult(ConditionResult.complete(List.of(new MetricRow(fixed, Map.of("top1_error", 90.7)),
+                new MetricRow(matched, figures)), List.of()));
+        MatchedEpsilon m = AdversarialExperiment.fromRows(store.loadResult().orElseThrow()).orElseThrow();
+        assertEquals(0.103125, m.epsilon());
+        assertEquals(91.0, m.error());
+        assertTrue(m.reached());
+        // an ERM condition that diverged has no rows: its seed's targets get no matched rows
+        assertTrue(AdversarialExperiment.fromRows(ConditionResult.diverged("loss became NaN", List.of())).isEmpty());
     }
 }
