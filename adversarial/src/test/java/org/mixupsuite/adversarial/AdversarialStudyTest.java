@@ -1,6 +1,7 @@
 package org.mixupsuite.adversarial;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -91,6 +92,38 @@ class AdversarialStudyTest {
         Map<String, Object> rule = (Map<String, Object>) ((Map<String, Object>) Json.readObject(dir.resolve("config.json"))
                 .get("settings")).get("matched_epsilon");
         assertEquals(MatchedEpsilon.STRENGTH, rule.get("strength"), "config.json records the rule the rows name");
+    }
+
+    @Test
+    void threeSeedsPoolTheMatchedRowsAndItsClaimsFindThem() throws Exception {
+        Path dir = smokeRun("--seeds", "3");
+        List<Map<String, Object>> matched = list(dir, "conditions").stream().filter(r -> r.containsKey("strength")).toList();
+        // one pooled row per model, box and attack, not one per seed's epsilon
+        assertEquals(12, matched.size());
+        List<?> epsilons = null;
+        for (Map<String, Object> r : matched) {
+            assertEquals(List.of(0, 1, 2), r.get("seeds"), r.toString());
+            List<?> perSeed = (List<?>) r.get("epsilon_matched_per_seed");
+            assertEquals(3, perSeed.size());
+            // each seed's epsilon is its ERM model's, the same on every row of that seed
+            if (epsilons == null) {
+                epsilons = perSeed;
+            }
+            assertEquals(epsilons, perSeed);
+            perSeed.forEach(e -> assertTrue(((Number) e).doubleValue() <= MatchedEpsilon.EPSILON_HIGH, e.toString()));
+        }
+        Map<String, Map<String, Object>> findings = list(dir, "findings").stream()
+                .collect(Collectors.toMap(f -> (String) f.get("id"), f -> f));
+        for (String id : List.of("white-fgsm-matched-a1", "white-fgsm-matched-a1-ratio", "black-fgsm-matched-a1",
+                "black-fgsm-matched-a1-ratio", "black-i-fgsm-matched-a1", "black-i-fgsm-matched-a1-ratio",
+                "white-i-fgsm-matched-a1-both-fail", "white-fgsm-eps0.1-a1", "black-i-fgsm-eps4of255-a1-ratio")) {
+            Map<String, Object> f = findings.get(id);
+            assertTrue(f != null, id + " missing from " + findings.keySet());
+            assertEquals(3, ((Number) f.get("seeds")).intValue(), id + ": " + f.get("note"));
+            assertFalse(String.valueOf(f.get("note")).contains("not evaluated"), id + ": " + f.get("note"));
+        }
+        assertEquals(AdversarialClaims.BOTH_FAIL_MARGIN,
+                number(findings.get("white-i-fgsm-matched-a1-both-fail"), "margin"), 1e-12);
     }
 
     @Test
