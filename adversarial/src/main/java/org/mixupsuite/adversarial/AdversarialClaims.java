@@ -87,6 +87,7 @@ final class AdversarialClaims {
      * @param idPart   the strength in the id ("eps0.1", "matched")
      * @param strength the strength in the claim's words
      * @param where    the rows' strength setting (an epsilon, or the matched rule)
+     * @param paperStrength the paper's strength in its figure's words
      */
     private static void robustness(List<Claim> out, String box, String name, String idPart, String strength, double a,
                                    Map<String, Object> where, String paperStrength) {
