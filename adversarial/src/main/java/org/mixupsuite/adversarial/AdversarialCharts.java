@@ -98,8 +98,9 @@ final class AdversarialCharts {
         List<Double> values = new ArrayList<>();
         for (RunResults.SeedResult<TargetModel> r : results.byCondition().getOrDefault(target, List.of())) {
             for (MetricRow row : r.result().rows()) {
+                // the matched strength's rows name no epsilon (it differs per seed): not on these curves
                 if (row.settings().get("attack").equals(attack) && row.settings().get("box").equals(box)
-                        && ((Number) row.settings().get("epsilon")).doubleValue() == epsilon
+                        && row.settings().get("epsilon") instanceof Number e && e.doubleValue() == epsilon
                         && row.figures().get("top1_error") instanceof Number v) {
                     values.add(v.doubleValue());
                 }

@@ -7,12 +7,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.mixupsuite.core.BadInputException;
+import org.apache.commons.math3.random.RandomGenerator;
 import org.mixupsuite.core.Seeds;
 import org.mixupsuite.core.charts.ReliabilityDiagram;
 import org.mixupsuite.core.data.ImageData;
 import org.mixupsuite.core.data.ImageSet;
 import org.mixupsuite.core.findings.Claim;
+import org.mixupsuite.core.mixup.Method;
 import org.mixupsuite.core.mixup.MixupStrategy;
 import org.mixupsuite.core.run.CheckpointStore;
 import org.mixupsuite.core.run.ConditionContext;
@@ -33,6 +39,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Trains each target model once per seed, then evaluates it on clean test images and under every
  * attack, epsilon and box. Black-box examples are crafted once per seed on a source model: an ERM
  * MLP of the same shape trained from a different seed (its own subset, initialization and order).
+ *
+ * <p>Every model is also attacked at the seed's strength-matched epsilon ({@link MatchedEpsilon}):
+ * the epsilon at which the seed's ERM model has the paper's white-box FGSM top-1 error, found on a
+ * held-out split, the test rows after the attacked ones (never trained on, never read by a claim,
+ * drawn from the same pool as the attacked rows). The ERM condition finds it at its last epoch;
+ * the seed's mixup conditions wait for it. That cannot deadlock because the runner submits the
+ * conditions in plan order (ERM first) to a first-in first-out pool, so a mixup condition starts
+ * only after its seed's ERM condition has.
  */
 final class AdversarialExperiment extends ClassificationExperiment<TargetModel> {
 
@@ -49,10 +63,16 @@ final class AdversarialExperiment extends ClassificationExperiment<TargetModel> 
     private final ImageSet attacked;
     private final INDArray attackedFeatures;
     private final INDArray attackedTargets;
-    /** Black-box examples per seed, keyed by attack and epsilon; crafted by whichever condition needs them first. */
-    private final Map<Long, Map<String, INDArray>> blackBox = new ConcurrentHashMap<>();
+    /** Where the matched epsilon is found: test rows after the attacked ones. */
+    private final ImageSet heldOut;
+    private final INDArray heldOutFeatures;
+    private final INDArray heldOutTargets;
+    /** Per seed, the black-box source model and the examples crafted on it, by whichever condition needs them first. */
+    private final Map<Long, Source> sources = new ConcurrentHashMap<>();
     /** One lock per seed: conditions of one seed wait for its source model, other seeds' conditions go on. */
     private final Map<Long, Object> sourceLocks = new ConcurrentHashMap<>();
+    /** Per seed, the epsilon matched on its ERM model; empty when that model's training did not finish. */
+    private final Map<Long, CompletableFuture<Optional<MatchedEpsilon>>> matched = new ConcurrentHashMap<>();
 
     AdversarialExperiment(AdversarialStudy.Preset preset, ImageData data, List<TargetModel> targets, long firstSeed) {
         super(targets, data.train().sampleSize(preset.trainSize()), new Trainer.Schedule(preset.epochs(), preset.batchSize()));
@@ -62,6 +82,15 @@ final class AdversarialExperiment extends ClassificationExperiment<TargetModel> 
         this.attacked = data.test().head(preset.attackSize());
         this.attackedFeatures = attacked.features();
         this.attackedTargets = attacked.oneHotLabels();
+        int first = attacked.count();
+        int heldOutCount = Math.min(preset.heldOutSize(), data.test().count() - first);
+        if (heldOutCount < 1) {
+            throw new BadInputException("--attack-size: " + first + " attacked rows leave none of the " + data.test().count()
+                    + " test rows for the held-out split on which the matched epsilon is found");
+        }
+        this.heldOut = data.test().subset(IntStream.range(first, first + heldOutCount).toArray());
+        this.heldOutFeatures = heldOut.features();
+        this.heldOutTargets = heldOut.oneHotLabels();
     }
 
     @Override
@@ -78,6 +107,16 @@ final class AdversarialExperiment extends ClassificationExperiment<TargetModel> 
         s.put("black_box_source", "ERM model of the same architecture trained from seed derive(seed, black-box-source)");
         s.put("paper_epsilon", AdversarialStudy.PAPER_EPSILON);
         s.put("attacked_examples", attacked.count());
+        // the epsilon itself differs per seed: metrics.json's matched rows hold it (epsilon_matched, per seed)
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("strength", MatchedEpsilon.STRENGTH);
+        rule.put("what", "per seed, the epsilon at which the seed's ERM model has the paper's white-box FGSM top-1 "
+                + "error (Table 3), found by bisection on the held-out rows; every model is then attacked at it");
+        rule.putAll(MatchedEpsilon.PAPER.describe());
+        rule.put("held_out", "test rows " + attacked.count() + " to " + (attacked.count() + heldOut.count() - 1)
+                + " (after the attacked ones: never trained on, never read by a claim)");
+        rule.put("held_out_examples", heldOut.count());
+        s.put("matched_epsilon", rule);
         s.put("data", Provenance.data(data));
         return s;
     }
@@ -96,12 +135,82 @@ final class AdversarialExperiment extends ClassificationExperiment<TargetModel> 
 
     @Override
     protected Trial trial(TargetModel target, ConditionContext ctx) {
-        return trial(target.method().strategy(target.alpha()), ctx, (history, net) -> attack(target, net, history, ctx));
+        Trial trial = trial(target.method().strategy(target.alpha()), ctx, (history, net) -> attack(target, net, history, ctx));
+        return target.method() == Method.ERM ? matching(trial, ctx) : trial;
+    }
+
+    /**
+     * ERM's trial, which also finds the seed's matched epsilon: at the last epoch's evaluation rather
+     * than after training, because a training that diverges or fails never reaches the result step
+     * while the data's close always follows; so the seed's waiting mixup conditions are released
+     * either way (with nothing to attack at, when ERM did not finish).
+     */
+    private Trial matching(Trial trial, ConditionContext ctx) {
+        CompletableFuture<Optional<MatchedEpsilon>> found = matchedFuture(ctx.seed());
+        Trainer.EpochEvaluator evaluator = (net, epoch) -> {
+            Map<String, Double> row = trial.evaluator().evaluate(net, epoch);
+            if (epoch == schedule().epochs()) {
+                found.complete(Optional.of(match(net)));
+            }
+            return row;
+        };
+        Trainer.EpochData data = new Trainer.EpochData() {
+            @Override
+            public ImageSet forEpoch(int epoch, RandomGenerator rng) {
+                return trial.data().forEpoch(epoch, rng);
+            }
+
+            @Override
+            public boolean makeAhead() {
+                return trial.data().makeAhead();
+            }
+
+            @Override
+            public void close() {
+                trial.data().close();
+                found.complete(Optional.empty()); // no effect once the last epoch has matched
+            }
+        };
+        return new Trial(data, trial.model(), trial.mixup(), evaluator, trial.result());
+    }
+
+    /** The epsilon at which {@code erm}'s white-box FGSM top-1 error on the held-out rows reaches the paper's. */
+    MatchedEpsilon match(Network erm) {
+        return MatchedEpsilon.find(epsilon -> Evaluation.errorPercent(Evaluation.predict(erm,
+                FgsmAttack.fgsm(erm, heldOutFeatures, heldOutTargets, epsilon)), heldOut.labels()), MatchedEpsilon.PAPER);
+    }
+
+    private CompletableFuture<Optional<MatchedEpsilon>> matchedFuture(long seed) {
+        return matched.computeIfAbsent(seed, s -> new CompletableFuture<>());
+    }
+
+    /**
+     * The seed's matched epsilon: found by its ERM condition in this process, or, in a resumed run
+     * whose ERM condition finished earlier, read back from that condition's saved rows.
+     */
+    private Optional<MatchedEpsilon> matchedEpsilon(ConditionContext ctx) throws IOException {
+        CompletableFuture<Optional<MatchedEpsilon>> found = matchedFuture(ctx.seed());
+        if (!found.isDone()) {
+            String erm = new TargetModel(conditions().get(0).model(), Method.ERM, 0).slug() + "-seed" + ctx.seed();
+            Optional<ConditionResult> saved = ctx.checkpoints().sibling(erm).loadResult();
+            saved.ifPresent(r -> found.complete(fromRows(r)));
+        }
+        return found.join();
+    }
+
+    /** The matched epsilon an ERM result's matched rows carry (none from a diverged result). */
+    static Optional<MatchedEpsilon> fromRows(ConditionResult erm) {
+        return erm.rows().stream().filter(r -> MatchedEpsilon.STRENGTH.equals(r.settings().get("strength"))).findFirst()
+                .map(r -> new MatchedEpsilon(number(r, "epsilon_matched"), number(r, "epsilon_matched_erm_error"),
+                        number(r, "epsilon_matched_reached") == 1, 0));
+    }
+
+    private static double number(MetricRow row, String figure) {
+        return ((Number) row.figures().get(figure)).doubleValue();
     }
 
     private ConditionResult attack(TargetModel target, Network net, History history, ConditionContext ctx)
             throws IOException {
-        Map<String, INDArray> transferred = blackBoxExamples(ctx);
         double cleanError = Evaluation.topErrors(net, attackedFeatures, attacked.labels(), 5)[0];
         // calibration on the clean attacked rows: a property of the model, carried on each of its rows
         double ece = Calibration.measure(ctx, target.method().label(), target.slug(), net, attackedFeatures,
@@ -110,29 +219,28 @@ final class AdversarialExperiment extends ClassificationExperiment<TargetModel> 
         for (String box : BOXES) {
             for (Attack attack : preset.attacks()) {
                 for (double epsilon : preset.epsilons()) {
-                    long started = System.nanoTime();
-                    INDArray adversarial = box.equals("white") ? craft(net, attack, epsilon, ctx)
-                            : transferred.get(key(attack, epsilon));
-                    double seconds = (System.nanoTime() - started) / 1e9;
-                    double[] errors = Evaluation.topErrors(net, adversarial, attacked.labels(), 5);
                     Map<String, Object> settings = new LinkedHashMap<>();
                     settings.put("attack", attack.label());
                     settings.put("epsilon", epsilon);
                     settings.put("box", box);
-                    Map<String, Object> figures = new LinkedHashMap<>();
-                    figures.put("clean_error", cleanError);
-                    figures.put("ece", ece);
-                    figures.put("top1_error", errors[0]);
-                    figures.put("top5_error", errors[1]);
-                    // the paper's measure of robustness: the share still classified right, compared as a ratio
-                    // (mixup's over ERM's), so per seed as a difference of logs
-                    figures.put("top1_robust_accuracy", 100 - errors[0]);
-                    if (errors[0] < 100) {
-                        figures.put("log_top1_robust_accuracy", Math.log(100 - errors[0]));
-                    }
-                    if (box.equals("white") && epsilon > 0) {
-                        figures.put("attack_examples_per_s", attacked.count() / seconds);
-                    }
+                    rows.add(new MetricRow(settings, attacked(net, box, attack, epsilon, ctx, cleanError, ece)));
+                }
+            }
+        }
+        // last, so a seed without them (its ERM did not finish) only shortens the list of rows
+        Optional<MatchedEpsilon> m = matchedEpsilon(ctx);
+        if (m.isPresent()) {
+            for (String box : BOXES) {
+                for (Attack attack : preset.attacks()) {
+                    Map<String, Object> settings = new LinkedHashMap<>();
+                    settings.put("attack", attack.label());
+                    settings.put("strength", MatchedEpsilon.STRENGTH);
+                    settings.put("box", box);
+                    Map<String, Object> figures = attacked(net, box, attack, m.get().epsilon(), ctx, cleanError, ece);
+                    // the seed's epsilon, and whether (and how closely) ERM's held-out error reached the target there
+                    figures.put("epsilon_matched", m.get().epsilon());
+                    figures.put("epsilon_matched_reached", m.get().reached() ? 1 : 0);
+                    figures.put("epsilon_matched_erm_error", m.get().error());
                     rows.add(new MetricRow(settings, figures));
                 }
             }
@@ -142,6 +250,30 @@ final class AdversarialExperiment extends ClassificationExperiment<TargetModel> 
                     ctx.runDirectory());
         }
         return ConditionResult.complete(rows, history.rows());
+    }
+
+    /** One row's figures: {@code net}'s errors on the attacked rows under one attack, box and epsilon. */
+    private Map<String, Object> attacked(Network net, String box, Attack attack, double epsilon, ConditionContext ctx,
+                                         double cleanError, double ece) throws IOException {
+        long started = System.nanoTime();
+        INDArray adversarial = box.equals("white") ? craft(net, attack, epsilon, ctx) : transferred(ctx, attack, epsilon);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double[] errors = Evaluation.topErrors(net, adversarial, attacked.labels(), 5);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("clean_error", cleanError);
+        figures.put("ece", ece);
+        figures.put("top1_error", errors[0]);
+        figures.put("top5_error", errors[1]);
+        // the paper's measure of robustness: the share still classified right, compared as a ratio
+        // (mixup's over ERM's), so per seed as a difference of logs
+        figures.put("top1_robust_accuracy", 100 - errors[0]);
+        if (errors[0] < 100) {
+            figures.put("log_top1_robust_accuracy", Math.log(100 - errors[0]));
+        }
+        if (box.equals("white") && epsilon > 0) {
+            figures.put("attack_examples_per_s", attacked.count() / seconds);
+        }
+        return figures;
     }
 
     /** Every target of a run has the same architecture (--model). */
@@ -159,27 +291,39 @@ final class AdversarialExperiment extends ClassificationExperiment<TargetModel> 
         };
     }
 
-    /** The seed's black-box examples, crafted on the source model the first time a condition of that seed asks. */
-    private Map<String, INDArray> blackBoxExamples(ConditionContext ctx) throws IOException {
+    /**
+     * Black-box examples of one attack at one epsilon, crafted on the seed's source model the first
+     * time a condition of that seed asks, then shared by its targets.
+     */
+    private INDArray transferred(ConditionContext ctx, Attack attack, double epsilon) throws IOException {
+        Source source = source(ctx);
+        synchronized (source) {
+            return source.examples().computeIfAbsent(key(attack, epsilon),
+                    k -> craft(source.network(), attack, epsilon, source.context()));
+        }
+    }
+
+    /** The seed's black-box source model, trained by the first condition of that seed that needs it. */
+    private Source source(ConditionContext ctx) throws IOException {
         synchronized (sourceLocks.computeIfAbsent(ctx.seed(), seed -> new Object())) {
-            Map<String, INDArray> cached = blackBox.get(ctx.seed());
+            Source cached = sources.get(ctx.seed());
             if (cached != null) {
                 return cached;
             }
             SourceContext sourceCtx = new SourceContext(ctx);
-            Trainer.Outcome source = train(trial(MixupStrategy.ERM, sourceCtx, null), sourceCtx);
-            if (source.diverged()) {
-                throw new IllegalStateException(sourceCtx.label() + ": training diverged: " + source.message());
+            Trainer.Outcome trained = train(trial(MixupStrategy.ERM, sourceCtx, null), sourceCtx);
+            if (trained.diverged()) {
+                throw new IllegalStateException(sourceCtx.label() + ": training diverged: " + trained.message());
             }
-            Map<String, INDArray> examples = new HashMap<>();
-            for (Attack attack : preset.attacks()) {
-                for (double epsilon : preset.epsilons()) {
-                    examples.put(key(attack, epsilon), craft(source.network(), attack, epsilon, sourceCtx));
-                }
-            }
-            blackBox.put(ctx.seed(), examples);
-            return examples;
+            // kept for the run: the matched epsilon's examples are crafted on it once the seed's ERM has found it
+            Source source = new Source(trained.network(), sourceCtx, new HashMap<>());
+            sources.put(ctx.seed(), source);
+            return source;
         }
+    }
+
+    /** A seed's black-box source: its model, its context (for PGD's random starts) and its examples by attack and epsilon. */
+    private record Source(Network network, SourceContext context, Map<String, INDArray> examples) {
     }
 
     private static String key(Attack attack, double epsilon) {

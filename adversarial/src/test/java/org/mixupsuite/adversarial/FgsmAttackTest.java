@@ -55,7 +55,10 @@ class FgsmAttackTest {
 
     @Test
     void adversarialExamplesStayInTheEpsilonBallAndInRange() {
-        for (double epsilon : new double[] {0.01, 4.0 / 255, 0.1, 0.3}) {
+        // the strength-matched epsilon too: a bisection midpoint, not a round number
+        double matched = MatchedEpsilon.find(e -> error(FgsmAttack.fgsm(net, x, y, e)), MatchedEpsilon.PAPER).epsilon();
+        assertTrue(matched > 0 && matched <= MatchedEpsilon.EPSILON_HIGH, "matched epsilon " + matched);
+        for (double epsilon : new double[] {0.01, 4.0 / 255, 0.1, 0.3, matched}) {
             for (INDArray adv : new INDArray[] {FgsmAttack.fgsm(net, x, y, epsilon), FgsmAttack.iterative(net, x, y, epsilon, 10),
                     FgsmAttack.pgd(net, x, y, epsilon, 10, 2.5 * epsilon / 10, Seeds.random(1, "pgd"))}) {
                 double linf = adv.sub(x).amaxNumber().doubleValue();
