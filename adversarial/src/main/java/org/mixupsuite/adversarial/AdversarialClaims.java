@@ -12,14 +12,17 @@ import org.mixupsuite.core.run.SettingText;
 
 /**
  * The paper's robustness claims (§3.5, Table 3, ImageNet, ResNet-101, ε = 4/255) per mixup alpha
- * of the plan, for white-box FGSM and black-box FGSM and I-FGSM, at the paper's ε, at ε = 0.1
- * (where attacks on the quick MLP bite) and at the strength-matched ε (where ERM's white-box FGSM
- * top-1 error is the paper's 90.7%, {@link MatchedEpsilon}), each two ways: mixup's top-1 error
+ * of the plan, for white-box FGSM and black-box FGSM and I-FGSM, at the paper's ε and at the
+ * strength-matched ε (where ERM's white-box FGSM top-1 error is the paper's 90.7%,
+ * {@link MatchedEpsilon}), each two ways: mixup's top-1 error
  * under attack is lower than ERM's (Table 3), and mixup's robust accuracy (100 − top-1 error) is a
  * larger multiple of ERM's, the paper's own "2.7 times more robust", compared per seed as a log
  * ratio. That both fail under white-box I-FGSM is tested only at the matched ε: at a fixed ε it
  * tests nothing where every model is at 100% error (the quick preset's largest) and is not the
- * paper's setting where ERM's FGSM error is far below 90.7% (4/255 on the quick MLP).
+ * paper's setting where ERM's FGSM error is far below 90.7% (4/255 on the quick MLP). The fixed
+ * ε = 0.1, once the stand-in for the paper's strength, is measured but decides no claim: the
+ * matched ε replaces it (it lands near 0.1 on the quick MLP), and repeating it would only enlarge
+ * the Holm family.
  */
 final class AdversarialClaims {
 
@@ -47,7 +50,7 @@ final class AdversarialClaims {
     static List<Claim> of(AdversarialStudy.Preset p) {
         List<Claim> out = new ArrayList<>();
         List<Double> epsilons = p.epsilons().stream()
-                .filter(e -> Math.abs(e - AdversarialStudy.PAPER_EPSILON) < 1e-12 || Math.abs(e - 0.1) < 1e-12).toList();
+                .filter(e -> Math.abs(e - AdversarialStudy.PAPER_EPSILON) < 1e-12).toList();
         for (double a : p.alphas()) {
             String alpha = number(a);
             if (p.epsilons().contains(0.0)) { // the clean rows: a model's calibration, before any attack
