@@ -62,7 +62,8 @@ final class SweepRun {
         String master = master();
         out.printf("sweep %s: %d cells (%d grid points x %d seeds), %d to run, on %s%n", plan.study(), cells.size(),
                 plan.grid().points().size(), plan.seedCount(), pending.size(), master);
-        out.println("sweep folder: " + run.dir() + "  (if interrupted: ./mixup sweep --resume " + run.dir() + ")");
+        out.println("sweep folder: " + run.dir());
+        out.println("  if interrupted: ./mixup sweep --resume " + run.dir());
         long start = System.nanoTime();
         if (!pending.isEmpty()) {
             runOnSpark(pending, master, run, cells);

@@ -1,6 +1,7 @@
 package org.mixupsuite.core.cli;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,7 +73,12 @@ final class DemoCommand implements Command {
             return 0;
         }
         out.println("== report ==");
-        code = report.run(new String[] {"--runs", runs}, out, err);
+        java.io.ByteArrayOutputStream reportOut = new java.io.ByteArrayOutputStream();
+        code = report.run(new String[] {"--runs", runs}, new PrintStream(reportOut, true, StandardCharsets.UTF_8), err);
+        String reportText = reportOut.toString(StandardCharsets.UTF_8);
+        // the page's "open ..." line is the demo's last word, below the findings, where it cannot scroll away
+        String open = reportText.lines().filter(l -> l.startsWith("open ")).findFirst().orElse(null);
+        reportText.lines().filter(l -> !l.startsWith("open ")).forEach(out::println);
         if (code != 0) {
             return code;
         }
@@ -80,12 +86,26 @@ final class DemoCommand implements Command {
         if (!Files.isRegularFile(baseline)) {
             out.println("no baseline for scale " + scale + " (" + baseline + "); check skipped");
             printFindings(studies, out);
+            printOpen(open, out);
             return 0;
         }
-        out.println("== check against " + baseline + " ==");
-        code = check.run(new String[] {"--baseline", baseline.toString(), "--runs", runs}, out, err);
+        out.println("== check against baselines/" + baseline.getFileName() + " ==");
+        // only what failed, and the count: ./mixup check prints every line
+        java.io.ByteArrayOutputStream checkOut = new java.io.ByteArrayOutputStream();
+        code = check.run(new String[] {"--baseline", baseline.toString(), "--runs", runs},
+                new PrintStream(checkOut, true, StandardCharsets.UTF_8), err);
+        checkOut.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("ok ")).forEach(out::println);
+        out.println("(each check: ./mixup check --baseline baselines/" + baseline.getFileName() + " --runs " + runs + ")");
         printFindings(studies, out);
+        printOpen(open, out);
         return code;
+    }
+
+    private static void printOpen(String open, PrintStream out) {
+        if (open != null) {
+            out.println();
+            out.println(open);
+        }
     }
 
     /** The demo's last word: every study's claims with their verdicts, as the report's page opens. */
@@ -98,7 +118,7 @@ final class DemoCommand implements Command {
                 Findings.print(StudyCommand.findings(Json.readObject(sc.lastMetrics())), c.name(), out);
             }
         }
-        out.println("fewer than " + PairedTest.MIN_SEEDS + " seeds give no verdict, only a direction: run a study with --seeds "
+        out.println("fewer than " + PairedTest.MIN_SEEDS + " seeds give a direction, not a verdict: --seeds "
                 + PairedTest.MIN_SEEDS + " or more for verdicts");
     }
 }

@@ -119,7 +119,8 @@ public final class StudyCommand implements Command {
         }
         out.println(name() + ": " + experiment.conditions().size() + " conditions x " + settings.seedCount()
                 + " seed(s), scale " + settings.scale().id() + ", " + settings.jobs() + " at once");
-        out.println("run folder: " + run.dir() + "  (if interrupted: ./mixup " + name() + " --resume " + run.dir() + ")");
+        out.println("run folder: " + run.dir());
+        out.println("  if interrupted: ./mixup " + name() + " --resume " + run.dir());
         RunResults<C> results;
         try {
             results = runner.execute();
@@ -149,7 +150,10 @@ public final class StudyCommand implements Command {
         }
         lastMetrics = run.metrics();
         lastClaims = experiment.claims();
-        out.println("wrote " + run.metrics() + (verbose ? "" : "  (every condition's figures there, or with --verbose)"));
+        out.println("wrote " + run.metrics());
+        if (!verbose) {
+            out.println("  every condition's figures are there (or run with --verbose)");
+        }
         return 0;
     }
 

@@ -333,24 +333,29 @@ public final class Findings {
         }
     }
 
-    public static final int LINE_WIDTH = 120;
+    public static final int LINE_WIDTH = 100;
 
-    public static final String TABLE_HEADER = "findings: claim, mean paired difference [95% interval], Holm-adjusted p,"
-            + " verdict (" + PairedTest.MIN_SEEDS + "+ seeds; docs/findings.md):";
+    public static final String TABLE_HEADER = "findings: claim, mean difference [95% CI], Holm-adjusted p, verdict"
+            + " (docs/findings.md):";
 
-    /** e.g. "  corrupt-labels c50-last  -21.40 [-30.10, -12.70]  p_adj 0.004  reproduced". */
+    /**
+     * e.g. "  corrupt-labels c50-last        reproduced    -21.40 [-30.10, -12.70]  p_adj 0.004": the
+     * verdict before the numbers, so that a line cut at the terminal's width keeps it.
+     */
     public static String line(Map<String, Object> f, String study) {
         String name = (study == null ? "" : study + " ") + f.get("id");
         String rest;
         if (!(f.get("effect") instanceof Number effect)) {
-            rest = String.valueOf(f.getOrDefault("note", "not evaluated"));
+            rest = String.format(Locale.ROOT, "%-12s %s", "no verdict", f.getOrDefault("note", "not evaluated"));
         } else {
             String number = format(f, effect.doubleValue());
-            rest = String.format(Locale.ROOT, number, effect.doubleValue());
+            String value = String.format(Locale.ROOT, number, effect.doubleValue());
             if (!decided(f)) {
                 int n = f.get("seeds") instanceof Number s ? s.intValue() : 0;
-                rest += "  " + n + (n == 1 ? " seed" : " seeds") + ": no verdict, " + direction(f);
+                rest = String.format(Locale.ROOT, "%-12s %s  %d %s, %s", "no verdict", value, n, n == 1 ? "seed" : "seeds",
+                        direction(f));
             } else {
+                rest = String.format(Locale.ROOT, "%-12s %s", f.get("verdict"), value);
                 if (f.get("ci_low") instanceof Number low && f.get("ci_high") instanceof Number high) {
                     rest += String.format(Locale.ROOT, " [" + number + ", " + number + "]", low.doubleValue(), high.doubleValue());
                 }
@@ -360,16 +365,15 @@ public final class Findings {
                 if (f.get("seeds_needed") instanceof Number needed) {
                     rest += "  " + seedsNeededText(f, needed.intValue());
                 }
-                rest += "  " + f.get("verdict");
             }
         }
-        String line = String.format(Locale.ROOT, "  %-34s %s", name, rest);
+        String line = String.format(Locale.ROOT, "  %-30s %s", name, rest);
         return line.length() <= LINE_WIDTH ? line : line.substring(0, LINE_WIDTH - 1) + "…";
     }
 
-    /** e.g. "~24 seeds to decide": the seeds that would decide the claim at the observed spread. */
+    /** e.g. "needs ~24 seeds": the seeds that would decide the claim at the observed spread. */
     public static String seedsNeededText(Map<String, Object> f, int needed) {
-        return (needed >= PairedTest.UNREACHABLE ? "no practical number of" : "~" + needed) + " seeds to decide";
+        return needed >= PairedTest.UNREACHABLE ? "no practical number of seeds decides it" : "needs ~" + needed + " seeds";
     }
 
     /** Whether the finding had the seeds for a verdict. */

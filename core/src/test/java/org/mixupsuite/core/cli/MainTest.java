@@ -87,6 +87,11 @@ class MainTest {
         Path runs = tmp.resolve("runs");
         assertEquals(0, console.run("toy", "--scale", "smoke", "--data", data.toString(), "--out", runs.toString(), "--epochs", "1"),
                 console.err());
+        // a terminal of 100 columns holds every line (the progress bar rewrites one line in place), the
+        // run folder's path counted at the length of the default reports/runs
+        console.out().lines().flatMap(l -> java.util.Arrays.stream(l.split("\r")))
+                .map(l -> l.replace(runs.toString(), "reports/runs"))
+                .forEach(l -> assertTrue(l.length() <= 100, l.length() + " columns: " + l));
         Path runDir;
         try (Stream<Path> s = Files.list(runs.resolve("toy"))) {
             runDir = s.findFirst().orElseThrow();

@@ -262,14 +262,14 @@ class FindingsTest {
     void theTerminalLineIsOneShortLineWithoutAVerdictWordBelowThreeSeeds() {
         Map<String, Object> one = lowerOn(0.5, -3.0).toJson();
         String line = Findings.line(one, "corrupt-labels");
-        assertTrue(line.contains("1 seed: no verdict, points the claimed way"), line);
+        assertTrue(line.contains("no verdict") && line.contains("1 seed, points the claimed way"), line);
         assertTrue(!line.contains("reproduced") && !line.contains("contradicted"), line);
         Map<String, Object> decided = lowerOn(0.5, -2.1, -1.8, -2.4).toJson();
         String d = Findings.line(decided, "corrupt-labels");
-        assertTrue(d.endsWith("reproduced") && d.contains("p_adj"), d);
+        assertTrue(d.contains(" reproduced ") && d.contains("p_adj"), d);
         Map<String, Object> open = lowerOn(1.0, -1.0, 1.5, -0.5).toJson();
         String o = Findings.line(open, "speech");
-        assertTrue(o.contains("seeds to decide") && o.endsWith("inconclusive"), o);
+        assertTrue(o.contains("needs ~") && o.contains(" inconclusive "), o);
         for (String l : List.of(line, d, o)) {
             assertTrue(l.length() <= Findings.LINE_WIDTH, l);
         }
