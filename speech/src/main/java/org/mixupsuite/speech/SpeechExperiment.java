@@ -23,8 +23,9 @@ import org.mixupsuite.core.train.SharedEpochData;
 import org.mixupsuite.core.train.Trainer;
 
 /**
- * The speech experiment: train LeNet and VGG-11 with ERM and with mixup on spectrograms of freshly
- * augmented clips each epoch, measure validation error after every epoch, and test error of the
+ * The speech experiment: train LeNet and VGG-11 with ERM and with mixup (after its warm-up epochs)
+ * on the clips' spectrograms, as they are or freshly augmented each epoch when asked, with Adam on
+ * the paper's step schedule; measure validation error after every epoch, and test error of the
  * final model; keep the final model for {@code --evaluate}.
  */
 final class SpeechExperiment extends ClassificationExperiment<SpeechCondition> {
@@ -55,14 +56,40 @@ final class SpeechExperiment extends ClassificationExperiment<SpeechCondition> {
         s.put("train_size", trainSize());
         s.put("features", preset.features().settings());
         s.put("words", data.layout().words());
-        s.put("optimizer", "adam, lr " + preset.learningRate());
+        s.put("optimizer", "adam");
+        s.put("learning_rate", learningRateSettings(preset));
         s.put("mixup", "on spectrograms (as in the paper), lambda ~ Beta(alpha, alpha) per minibatch, "
                 + "partner = in-batch shuffle");
-        s.put("augmentation", augmentation.describe());
+        s.put("mixup_warmup_epochs", preset.warmupEpochs());
+        s.put("mixup_warmup", "mixup's first " + preset.warmupEpochs() + " epochs train on unmixed batches (ERM's "
+                + "batches of the same seed); ERM has no warm-up to take");
+        s.put("augmentation", augmentationSettings(preset.augment(), augmentation));
         s.put("reported", "val_error and test_error of the final epoch's model; val_error_best at best_epoch");
         s.put("paper_table4_error_percent", PaperFigures.TABLE_4);
         s.put("data", data.describe());
         return s;
+    }
+
+    /** The schedule as config.json records it: the initial rate, the steps, and every epoch's rate. */
+    static Map<String, Object> learningRateSettings(ScalePreset p) {
+        Map<String, Object> lr = new LinkedHashMap<>();
+        lr.put("initial", p.learningRate());
+        lr.put("divided_by_10_after_epochs", p.lrDrops());
+        List<Double> perEpoch = new java.util.ArrayList<>();
+        for (int e = 1; e <= p.epochs(); e++) {
+            perEpoch.add(p.learningRateAt(e));
+        }
+        lr.put("per_epoch", perEpoch);
+        return lr;
+    }
+
+    static Map<String, Object> augmentationSettings(boolean on, Augmentation augmentation) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("on", on);
+        if (on) {
+            a.putAll(augmentation.describe());
+        }
+        return a;
     }
 
     @Override
@@ -72,7 +99,7 @@ final class SpeechExperiment extends ClassificationExperiment<SpeechCondition> {
         int classes = data.numClasses();
         Features features = preset.features();
         MultiLayerNetwork model = SpeechModels.build(c.model(), features.height(), features.width(), classes,
-                preset.widthDivisor(), preset.dropout(), preset.learningRate(), ctx.derivedSeed("init"));
+                preset.widthDivisor(), preset.dropout(), preset.learningRateSchedule(), ctx.derivedSeed("init"));
         Trainer.EpochData epochs;
         IntToDoubleFunction augmentSeconds;
         if (augmentation.isNone()) {
@@ -99,7 +126,10 @@ final class SpeechExperiment extends ClassificationExperiment<SpeechCondition> {
             row.put("eval_seconds", (System.nanoTime() - t0) / 1e9);
             return row;
         };
-        return new Trial(epochs, Network.of(model), c.method().strategy(c.alpha()), evaluator, (history, trained) -> {
+        // a resumed run starts after its checkpoint's epoch, and so does the warm-up's count
+        WarmupMixup.Wired mixup = WarmupMixup.wire(c.method().strategy(c.alpha()), preset.warmupEpochs(),
+                WarmupMixup.firstEpoch(ctx), evaluator);
+        return new Trial(epochs, Network.of(model), mixup.mixup(), mixup.evaluator(), (history, trained) -> {
             int[] predicted = Evaluation.predict(trained, data.testFeatures().features(), EVAL_BATCH);
             long[][] confusion = Confusion.counts(predicted, data.testFeatures().labels(), classes);
             Path models = ModelFiles.dir(ctx);

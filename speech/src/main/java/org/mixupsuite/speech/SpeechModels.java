@@ -17,20 +17,25 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.schedule.ISchedule;
 
 /**
  * The paper's two models for spoken keywords, as in the authors' Speech Commands setup: LeNet (two
  * 5x5 convolutions of 20 channels with max pooling, a 1,000-unit layer, dropout) and VGG-11 (eight
  * 3x3 convolutions in the 64-128-256-256-512-512-512-512 pattern, each followed by batch norm and a
- * ReLU, five max-pools, then a 512-unit and the output layer). {@code widthDivisor} narrows VGG-11's convolutions and both
- * models' hidden dense layer for the quick scale; LeNet's two 20-channel convolutions are small
- * already and keep the paper's width.
+ * ReLU, five max-pools, then a 512-unit and the output layer). {@code widthDivisor} narrows every
+ * layer of both models alike for the quick scale (convolution channels and hidden units divided by
+ * it, rounded up), so that the two keep the paper's shapes relative to each other.
  * Both train with Adam on softmax cross-entropy, which accepts mixup's soft targets.
  */
 public final class SpeechModels {
 
     public static final List<String> NAMES = List.of("lenet", "vgg11");
-    private static final int[] VGG11 = {64, 0, 128, 0, 256, 256, 0, 512, 512, 0, 512, 512, 0};
+    /** The paper-scale widths: VGG-11's convolutions (0 = a max-pool) and hidden units, LeNet's channels and hidden units. */
+    static final int[] VGG11 = {64, 0, 128, 0, 256, 256, 0, 512, 512, 0, 512, 512, 0};
+    static final int VGG11_HIDDEN = 512;
+    static final int LENET_CHANNELS = 20;
+    static final int LENET_HIDDEN = 1000;
 
     private SpeechModels() {
     }
@@ -46,26 +51,46 @@ public final class SpeechModels {
     /** @param dropout LeNet's dropout probability (VGG-11 relies on batch norm instead) */
     public static MultiLayerNetwork build(String model, int height, int width, int classes, int widthDivisor,
                                           double dropout, double learningRate, long seed) {
+        return build(model, height, width, classes, widthDivisor, dropout, new Adam(learningRate), seed);
+    }
+
+    /** The same model trained with Adam on a learning-rate schedule (the study's step schedule). */
+    public static MultiLayerNetwork build(String model, int height, int width, int classes, int widthDivisor,
+                                          double dropout, ISchedule learningRate, long seed) {
+        return build(model, height, width, classes, widthDivisor, dropout, new Adam(learningRate), seed);
+    }
+
+    private static MultiLayerNetwork build(String model, int height, int width, int classes, int widthDivisor,
+                                           double dropout, Adam adam, long seed) {
         return switch (model) {
-            case "lenet" -> lenet(height, width, classes, widthDivisor, dropout, learningRate, seed);
-            case "vgg11" -> vgg11(height, width, classes, widthDivisor, learningRate, seed);
+            case "lenet" -> lenet(height, width, classes, widthDivisor, dropout, adam, seed);
+            case "vgg11" -> vgg11(height, width, classes, widthDivisor, adam, seed);
             default -> throw new IllegalArgumentException("unknown model " + model);
         };
     }
 
-    private static NeuralNetConfiguration.ListBuilder base(double learningRate, long seed) {
+    /**
+     * A layer's width at {@code divisor}: the paper's width divided by it, rounded up so that no layer
+     * vanishes (LeNet's 20 channels become 3 at divisor 8; VGG-11's widths divide exactly).
+     */
+    static int scaledWidth(int paperWidth, int divisor) {
+        return (paperWidth + divisor - 1) / divisor;
+    }
+
+    private static NeuralNetConfiguration.ListBuilder base(Adam adam, long seed) {
         return new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .weightInit(WeightInit.RELU)
-                .updater(new Adam(learningRate))
+                .updater(adam)
                 .convolutionMode(ConvolutionMode.Truncate)
                 .list();
     }
 
-    static MultiLayerNetwork lenet(int height, int width, int classes, int div, double dropout, double lr, long seed) {
-        int channels = 20;
+    private static MultiLayerNetwork lenet(int height, int width, int classes, int div, double dropout, Adam adam,
+                                           long seed) {
+        int channels = scaledWidth(LENET_CHANNELS, div);
         OutputLayer.Builder out = output(classes);
-        NeuralNetConfiguration.ListBuilder b = base(lr, seed)
+        NeuralNetConfiguration.ListBuilder b = base(adam, seed)
                 .layer(new ConvolutionLayer.Builder(5, 5).nOut(channels).activation(Activation.RELU).build())
                 .layer(pool())
                 .layer(new ConvolutionLayer.Builder(5, 5).nOut(channels).activation(Activation.RELU).build())
@@ -77,18 +102,18 @@ public final class SpeechModels {
             b.layer(new DropoutLayer.Builder(new SpatialDropout(1 - dropout)).build());
             out.dropOut(1 - dropout);
         }
-        b.layer(new DenseLayer.Builder().nOut(Math.max(32, 1000 / div)).activation(Activation.RELU).build());
+        b.layer(new DenseLayer.Builder().nOut(scaledWidth(LENET_HIDDEN, div)).activation(Activation.RELU).build());
         b.layer(out.build());
         return init(b, height, width);
     }
 
-    static MultiLayerNetwork vgg11(int height, int width, int classes, int div, double lr, long seed) {
-        NeuralNetConfiguration.ListBuilder b = base(lr, seed);
+    private static MultiLayerNetwork vgg11(int height, int width, int classes, int div, Adam adam, long seed) {
+        NeuralNetConfiguration.ListBuilder b = base(adam, seed);
         for (int channels : VGG11) {
             if (channels == 0) {
                 b.layer(pool());
             } else {
-                b.layer(new ConvolutionLayer.Builder(3, 3).padding(1, 1).nOut(Math.max(4, channels / div))
+                b.layer(new ConvolutionLayer.Builder(3, 3).padding(1, 1).nOut(scaledWidth(channels, div))
                         .activation(Activation.IDENTITY).hasBias(false).build());
                 // DL4J's BatchNormalization layer never applies its configured activation, so the ReLU
                 // is a layer of its own (with .activation(RELU) on the batch norm, VGG-11 had none)
@@ -96,7 +121,7 @@ public final class SpeechModels {
                 b.layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
             }
         }
-        b.layer(new DenseLayer.Builder().nOut(Math.max(32, 512 / div)).activation(Activation.RELU).build());
+        b.layer(new DenseLayer.Builder().nOut(scaledWidth(VGG11_HIDDEN, div)).activation(Activation.RELU).build());
         b.layer(output(classes).build());
         return init(b, height, width);
     }

@@ -42,13 +42,17 @@ public final class SpeechStudy implements Study {
         o.addOption(OptionValues.valued("alpha", "LIST", "mixup alphas, lambda ~ Beta(alpha, alpha), e.g. 0.1,0.2"));
         TrainingOption.add(o, TrainingOption.EPOCHS, TrainingOption.TRAIN_SIZE, TrainingOption.BATCH_SIZE);
         o.addOption(OptionValues.valued("eval-size", "N", "validation and test clips evaluated, each (0 = all)"));
-        o.addOption(OptionValues.valued("lr", "RATE", "Adam's learning rate"));
+        o.addOption(OptionValues.valued("lr", "RATE", "Adam's learning rate before its first step (the paper's 3e-3)"));
+        o.addOption(OptionValues.valued("lr-drops", "LIST", "epochs after which the rate is divided by 10, or none "
+                + "(default: the paper's 10 and 20 of 30, at the same fractions of --epochs)"));
+        o.addOption(OptionValues.valued("warmup", "N", "mixup's first N epochs train on unmixed batches "
+                + "(default: the paper's 5 of 30, at the same fraction of --epochs; 0 = none)"));
         o.addOption(OptionValues.valued("width-divisor", "N", "divide every layer's width by N (1 = the paper's models)"));
         o.addOption(OptionValues.valued("dropout", "P", "LeNet's dropout probability (the paper's model: 0.5)"));
         o.addOption(OptionValues.valued("pool", "BINSxFRAMES", "average-pool the 160 x 101 spectrogram, e.g. 4x2 (1x1 = none)"));
         o.addOption(Option.builder().longOpt("no-augment").desc("train on the clips as they are (no shift, noise, level jitter)").get());
-        o.addOption(Option.builder().longOpt("augment").desc("shift, noise and level jitter per epoch (default at smoke and quick; "
-                + "off at paper scale, as the paper trained, since augmentation is itself a regularizer)").get());
+        o.addOption(Option.builder().longOpt("augment").desc("shift, noise and level jitter per epoch (off by default at every "
+                + "scale: the paper trained on the clips as they are, and augmentation is itself a regularizer)").get());
         o.addOption(OptionValues.valued("evaluate", "RUN_DIR", "evaluate a finished speech run's models on --data instead of training"));
         o.addOption(OptionValues.valued("split", "PART", "with --evaluate: training, validation, testing or all clips of --data (default all)"));
     }
@@ -69,18 +73,7 @@ public final class SpeechStudy implements Study {
 
     @Override
     public Experiment<?> plan(CommandLine cmd, RunSettings settings) {
-        ScalePreset p = ScalePreset.of(settings.scale());
-        List<String> models = OptionValues.names(cmd, "models", p.models(), SpeechModels.NAMES);
-        List<Double> alphas = OptionValues.alphas(cmd, p.alphas());
-        ScalePreset resolved = Presets.with(p, "models", models, "alphas", alphas,
-                "epochs", TrainingOption.EPOCHS.value(cmd, p.epochs()),
-                "batchSize", TrainingOption.BATCH_SIZE.value(cmd, p.batchSize()),
-                "learningRate", OptionValues.number(cmd, "lr", p.learningRate()),
-                "trainSize", TrainingOption.TRAIN_SIZE.value(cmd, p.trainSize()),
-                "evalSize", OptionValues.count(cmd, "eval-size", p.evalSize(), true),
-                "features", cmd.hasOption("pool") ? pool(cmd.getOptionValue("pool"), p.features()) : p.features(),
-                "widthDivisor", OptionValues.count(cmd, "width-divisor", p.widthDivisor(), false),
-                "dropout", dropout(cmd, p.dropout()), "augment", augment(cmd, p.augment()));
+        ScalePreset resolved = resolve(cmd, ScalePreset.of(settings.scale()));
         checkInputSize(resolved);
         Path dir = settings.data() != null ? settings.data() : defaultData();
         if (settings.data() == null && !Files.isDirectory(dir)) {
@@ -90,6 +83,27 @@ public final class SpeechStudy implements Study {
         SpeechData data = SpeechData.load(SpeechCommands.open(dir), resolved.evalSize(), resolved.features(),
                 settings.seed());
         return new SpeechExperiment(resolved, data, conditions(resolved));
+    }
+
+    /** The preset with the command line's overrides. */
+    static ScalePreset resolve(CommandLine cmd, ScalePreset p) {
+        List<String> models = OptionValues.names(cmd, "models", p.models(), SpeechModels.NAMES);
+        List<Double> alphas = OptionValues.alphas(cmd, p.alphas());
+        int epochs = TrainingOption.EPOCHS.value(cmd, p.epochs());
+        // a run of other length keeps the paper's schedule at the same fractions of the run, unless told otherwise
+        List<Integer> drops = cmd.hasOption("lr-drops") ? lrDrops(cmd.getOptionValue("lr-drops"))
+                : epochs == p.epochs() ? p.lrDrops() : ScalePreset.lrDrops(epochs);
+        int warmup = OptionValues.count(cmd, "warmup", epochs == p.epochs() ? p.warmupEpochs() : ScalePreset.warmup(epochs),
+                true);
+        return Presets.with(p, "models", models, "alphas", alphas,
+                "epochs", epochs, "lrDrops", drops, "warmupEpochs", warmup,
+                "batchSize", TrainingOption.BATCH_SIZE.value(cmd, p.batchSize()),
+                "learningRate", OptionValues.number(cmd, "lr", p.learningRate()),
+                "trainSize", TrainingOption.TRAIN_SIZE.value(cmd, p.trainSize()),
+                "evalSize", OptionValues.count(cmd, "eval-size", p.evalSize(), true),
+                "features", cmd.hasOption("pool") ? pool(cmd.getOptionValue("pool"), p.features()) : p.features(),
+                "widthDivisor", OptionValues.count(cmd, "width-divisor", p.widthDivisor(), false),
+                "dropout", dropout(cmd, p.dropout()), "augment", augment(cmd, p.augment()));
     }
 
     /** VGG-11 halves its input five times, LeNet convolves and halves twice: too small an input leaves nothing. */
@@ -107,6 +121,26 @@ public final class SpeechStudy implements Study {
             throw new BadInputException("--augment and --no-augment: give one of them");
         }
         return cmd.hasOption("augment") || preset && !cmd.hasOption("no-augment");
+    }
+
+    private static List<Integer> lrDrops(String text) {
+        if (text.trim().equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        List<Integer> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            try {
+                int e = Integer.parseInt(part.trim());
+                if (e >= 1 && (out.isEmpty() || e > out.get(out.size() - 1))) {
+                    out.add(e);
+                    continue;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new BadInputException("--lr-drops: '" + text + "' is not 'none' or rising epochs from 1, e.g. 10,20");
+        }
+        return out;
     }
 
     static List<SpeechCondition> conditions(ScalePreset p) {

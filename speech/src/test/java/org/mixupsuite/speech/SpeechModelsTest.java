@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -39,6 +40,63 @@ class SpeechModelsTest {
                     "the ReLU after batch norm " + i + " keeps the positive values");
         }
         assertEquals(8, norms, "VGG-11 has eight convolutions, each with its batch norm");
+    }
+
+    /**
+     * The quick scale's one rule for both models: every width (convolution channels, hidden units)
+     * is the paper's divided by the preset's divisor, rounded up. The parameter counts follow from
+     * the layers' shapes on the quick input (40 x 50), counted here by hand.
+     */
+    @Test
+    void bothQuickModelsAreThePapersModelsNarrowedByTheSameDivisor() {
+        ScalePreset q = ScalePreset.of(org.mixupsuite.core.run.Scale.QUICK);
+        int d = q.widthDivisor();
+        int h = q.features().height();
+        int w = q.features().width();
+        assertEquals(40, h);
+        assertEquals(50, w);
+        MultiLayerNetwork lenet = SpeechModels.build("lenet", h, w, 30, d, q.dropout(), 1e-3, 7);
+        MultiLayerNetwork vgg = SpeechModels.build("vgg11", h, w, 30, d, q.dropout(), 1e-3, 7);
+        assertEquals(List.of(3, 3, 125, 30), widths(lenet), "LeNet's 20, 20, 1000 over " + d + ", rounded up");
+        assertEquals(List.of(8, 16, 32, 32, 64, 64, 64, 64, 64, 30), widths(vgg), "VGG-11's widths over " + d);
+
+        // LeNet: 5x5 convolutions with bias; 40 x 50 -> 36 x 46 -> pool 18 x 23 -> 14 x 19 -> pool 7 x 9
+        int c = 3;
+        int hidden = 125;
+        long lenetCount = (25L * c + c) + (25L * c * c + c) + ((long) c * 7 * 9 * hidden + hidden) + (hidden * 30L + 30);
+        assertEquals(lenetCount, lenet.numParams());
+        // VGG-11: 3x3 convolutions without bias, each with a batch norm (DL4J counts gamma, beta, mean
+        // and variance); five pools take 40 x 50 to 1 x 1
+        int[] channels = {8, 16, 32, 32, 64, 64, 64, 64};
+        long vggCount = 0;
+        int in = 1;
+        for (int out : channels) {
+            vggCount += 9L * in * out + 4L * out;
+            in = out;
+        }
+        vggCount += (64L * 64 + 64) + (64L * 30 + 30);
+        assertEquals(vggCount, vgg.numParams());
+        assertEquals(27_836, lenet.numParams());
+        assertEquals(151_558, vgg.numParams());
+    }
+
+    @Test
+    void atDivisorOneTheModelsHaveThePapersWidths() {
+        assertEquals(List.of(20, 20, 1000, 30), widths(SpeechModels.build("lenet", 40, 50, 30, 1, 0.5, 1e-3, 7)));
+        assertEquals(List.of(64, 128, 256, 256, 512, 512, 512, 512, 512, 30),
+                widths(SpeechModels.build("vgg11", 40, 50, 30, 1, 0, 1e-3, 7)));
+    }
+
+    /** nOut of every convolution and dense layer, in order. */
+    private static List<Integer> widths(MultiLayerNetwork net) {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (int i = 0; i < net.getnLayers(); i++) {
+            if (net.getLayer(i).conf().getLayer() instanceof FeedForwardLayer f && !(f instanceof BatchNormalization)
+                    && !(f instanceof DropoutLayer)) {
+                out.add((int) f.getNOut());
+            }
+        }
+        return out;
     }
 
     /**

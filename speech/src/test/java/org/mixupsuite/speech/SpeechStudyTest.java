@@ -41,12 +41,18 @@ class SpeechStudyTest {
                 double v = ((Number) c.get(f)).doubleValue();
                 assertTrue(v >= 0 && v <= 100, f + " = " + v);
             }
-            assertTrue(((Number) c.get("feature_clips_per_s")).doubleValue() > 0);
-            double wait = ((Number) c.get("data_wait_share")).doubleValue();
-            assertTrue(wait > 0 && wait < 1, "the first epoch waits for its features, later ones may not: " + wait);
+            assertEquals(null, c.get("feature_clips_per_s"), "no augmentation: the features are made once");
         }
         Map<String, Object> config = Json.readObject(dir.resolve("config.json"));
         Map<String, Object> settings = (Map<String, Object>) config.get("settings");
+        // the smoke preset is the paper's schedule over 3 epochs: a step after epochs 1 and 2, one warm-up epoch
+        Map<String, Object> lr = (Map<String, Object>) settings.get("learning_rate");
+        assertEquals(List.of(1, 2), lr.get("divided_by_10_after_epochs"));
+        List<Number> perEpoch = (List<Number>) lr.get("per_epoch");
+        assertEquals(3, perEpoch.size());
+        assertEquals(perEpoch.get(0).doubleValue() / 100, perEpoch.get(2).doubleValue(), 1e-12);
+        assertEquals(1, settings.get("mixup_warmup_epochs"));
+        assertEquals(Map.of("on", false), settings.get("augmentation"));
         assertEquals(List.of("go", "stop", "yes"), settings.get("words"));
         assertEquals(0, ((Map<String, Object>) settings.get("data")).get("speakers_in_several_splits"));
         for (String chart : List.of("validation-error-lenet.png", "validation-error-vgg11.png", "final-errors.png",
@@ -73,6 +79,26 @@ class SpeechStudyTest {
         assertEquals(List.of("stop", "yes"), List.copyOf(((Map<String, Object>) evaluated.get(0).get("accuracy_per_word")).keySet()));
         assertTrue(Files.size(evaluation.resolve("confusion-lenet-erm.png")) > 5_000);
         assertTrue(Files.readString(evaluation.resolve("per-word-accuracy.csv")).startsWith("word,clips,lenet-erm"));
+    }
+
+    /** Augmentation only when asked for: then every epoch's features are made afresh, and config.json says how. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void augmentAsksForFreshlyAugmentedClipsEachEpoch() throws Exception {
+        Path data = TestWavs.speechCommands(tmp.resolve("data"), new String[] {"go", "stop"}, 6, 2, 3);
+        Path runs = tmp.resolve("runs");
+        assertEquals(0, console.run("speech", "--scale", "smoke", "--models", "lenet", "--augment", "--data",
+                data.toString(), "--out", runs.toString()), console.err());
+        Path dir = Console.onlyRun(runs, "speech");
+        Map<String, Object> settings = (Map<String, Object>) Json.readObject(dir.resolve("config.json")).get("settings");
+        Map<String, Object> augmentation = (Map<String, Object>) settings.get("augmentation");
+        assertEquals(true, augmentation.get("on"));
+        assertEquals(100.0, ((Number) augmentation.get("max_shift_ms")).doubleValue());
+        for (Map<String, Object> c : (List<Map<String, Object>>) Json.readObject(dir.resolve("metrics.json")).get("conditions")) {
+            assertTrue(((Number) c.get("feature_clips_per_s")).doubleValue() > 0);
+            double wait = ((Number) c.get("data_wait_share")).doubleValue();
+            assertTrue(wait > 0 && wait < 1, "the first epoch waits for its features, later ones may not: " + wait);
+        }
     }
 
     @Test
