@@ -44,7 +44,15 @@ public final class AblationStudy implements Study {
     public About about() {
         // side findings of the paper: run on their own, not in the demo
         return About.of("ablation", "the paper's side findings: k-way Dirichlet mixing, one vs two loaders, "
-                + "same-label mixing, per-example lambda").headline("test_error").notInDemo();
+                + "same-label mixing, per-example lambda").headline("test_error").notInDemo()
+                .examples("./mixup ablation --seeds 3                    # the quick verdicts at 50% corrupted labels",
+                        "./mixup ablation --corruption 0 --alpha 1        # the paper's clean setting, at quick size",
+                        "./mixup ablation --arms erm,mixup,same-label     # some arms only");
+    }
+
+    @Override
+    public Record preset(Scale scale) {
+        return Preset.of(scale);
     }
 
     @Override

@@ -50,7 +50,15 @@ public final class AdversarialStudy implements Study {
     @Override
     public About about() {
         return About.of("adversarial", "FGSM, I-FGSM and PGD, white-box and black-box, against ERM and mixup models (top-1/top-5 error)")
-                .headline("top1_error").focus(Map.of("attack", "fgsm", "box", "white", "epsilon", 0.1));
+                .headline("top1_error").focus(Map.of("attack", "fgsm", "box", "white", "epsilon", 0.1))
+                .examples("./mixup adversarial --seeds 3                  # the quick verdicts (~4 min on 2 cores)",
+                        "./mixup adversarial --epsilon 4/255,0.05 --alpha 1   # other strengths, one alpha",
+                        "./mixup adversarial --scale paper --dry-run       # the paper's setting: the plan, no run");
+    }
+
+    @Override
+    public Record preset(org.mixupsuite.core.run.Scale scale) {
+        return Preset.of(scale);
     }
 
     /**

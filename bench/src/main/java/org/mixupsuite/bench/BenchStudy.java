@@ -74,7 +74,14 @@ public final class BenchStudy implements Study {
     public About about() {
         // a tool, not a finding: not in the demo
         return About.of("bench", "throughput benchmarks (examples/s, mixup/ERM step ratio, FGSM, GAN, speech pipeline), "
-                + "optionally beside PyTorch (--peer)").notInDemo();
+                + "optionally beside PyTorch (--peer)").notInDemo()
+                .examples("./mixup bench                                 # every workload, this machine",
+                        "./mixup bench --peer --seeds 3                   # beside a same-work PyTorch, 3 runs");
+    }
+
+    @Override
+    public Record preset(Scale scale) {
+        return Preset.of(scale);
     }
 
     @Override

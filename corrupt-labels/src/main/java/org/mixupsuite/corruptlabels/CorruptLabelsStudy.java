@@ -1,5 +1,6 @@
 package org.mixupsuite.corruptlabels;
 
+import org.mixupsuite.core.run.Scale;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -24,7 +25,15 @@ public final class CorruptLabelsStudy implements Study {
     public About about() {
         return About.of("corrupt-labels",
                 "memorization of corrupted labels: ERM, dropout, mixup, mixup + dropout (best/last test error)")
-                .headline("test_error_best", "test_error_last", "train_error_corrupted");
+                .headline("test_error_best", "test_error_last", "train_error_corrupted")
+                .examples("./mixup corrupt-labels --seeds 3               # the quick verdicts (~10 min on 2 cores)",
+                        "./mixup corrupt-labels --corruption 0.5 --alpha 1,8,32 --methods erm,mixup   # an alpha sweep",
+                        "./mixup corrupt-labels --data ~/cifar-10-batches-bin --dry-run  # CIFAR-10: the plan, no run");
+    }
+
+    @Override
+    public Record preset(Scale scale) {
+        return ScalePreset.of(scale);
     }
 
     @Override

@@ -219,4 +219,15 @@ class CorruptLabelsStudyTest {
             assertFalse(String.valueOf(f.get("note")).contains("did not learn"), f.toString());
         }
     }
+
+    @Test
+    void helpShowsEachSettingPerScaleAndExamples() {
+        assertEquals(0, console.run("corrupt-labels", "--help"));
+        String help = console.out();
+        assertTrue(help.contains("defaults by scale (smoke | quick | paper)"), help);
+        assertTrue(help.lines().anyMatch(l -> l.matches("\\s+epochs\\s+3 \\| 40 \\| 200")), help);
+        assertTrue(help.lines().anyMatch(l -> l.matches("\\s+model\\s+mlp \\| mlp \\| preact-resnet18")), help);
+        assertTrue(help.contains("examples:") && help.contains("./mixup corrupt-labels --seeds 3"), help);
+        help.lines().forEach(l -> assertTrue(l.length() <= 100, l.length() + " columns: " + l));
+    }
 }

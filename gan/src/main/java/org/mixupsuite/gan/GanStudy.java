@@ -1,5 +1,6 @@
 package org.mixupsuite.gan;
 
+import org.mixupsuite.core.run.Scale;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -17,7 +18,15 @@ public final class GanStudy implements Study {
     @Override
     public About about() {
         return About.of("gan", "mixup as a GAN stabilizer on 2-D toy data (ring8, grid25): modes covered, sample quality")
-                .headline("modes_covered", "high_quality_fraction");
+                .headline("modes_covered", "high_quality_fraction")
+                .examples("./mixup gan --seeds 8                         # the ledger's run (both mixing forms)",
+                        "./mixup gan --mixup-form demo --init he          # one form, He initialization",
+                        "./mixup gan --scale paper --dry-run              # 20,000 iterations: the plan, no run");
+    }
+
+    @Override
+    public Record preset(Scale scale) {
+        return GanSettings.of(scale);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.mixupsuite.speech;
 
+import org.mixupsuite.core.run.Scale;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,15 @@ public final class SpeechStudy implements Study {
     @Override
     public About about() {
         return About.of("speech", "spoken keywords: LeNet and VGG-11, ERM vs mixup (validation and test error)")
-                .headline("test_error");
+                .headline("test_error")
+                .examples("./mixup speech --seeds 3                      # the quick verdicts on the synthesized set",
+                        "./mixup speech --data ~/speech_commands_v0.02 --scale paper --dry-run   # the real set: the plan",
+                        "./mixup speech --augment --epochs 20            # with augmentation, a shorter schedule");
+    }
+
+    @Override
+    public Record preset(Scale scale) {
+        return ScalePreset.of(scale);
     }
 
     @Override

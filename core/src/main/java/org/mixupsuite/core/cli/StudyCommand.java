@@ -18,6 +18,8 @@ import org.mixupsuite.core.findings.Findings;
 import org.mixupsuite.core.run.Condition;
 import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.Json;
+import org.mixupsuite.core.run.Presets;
+import org.mixupsuite.core.run.Scale;
 import org.mixupsuite.core.run.RunDirectory;
 import org.mixupsuite.core.run.RunResults;
 import org.mixupsuite.core.run.RunSettings;
@@ -68,6 +70,7 @@ public final class StudyCommand implements Command {
             CommandLine cmd = CommonOptions.parser().parse(options, args);
             if (cmd.hasOption("help")) {
                 OptionValues.printHelp(out, "./mixup " + name() + " [options]", summary(), options);
+                printDefaults(out);
                 return 0;
             }
             if (!cmd.getArgList().isEmpty()) {
@@ -155,6 +158,43 @@ public final class StudyCommand implements Command {
             out.println("  every condition's figures are there (or run with --verbose)");
         }
         return 0;
+    }
+
+    /**
+     * The settings each scale gives when an option is not given (one line per setting, smoke /
+     * quick / paper), then the study's examples.
+     */
+    private void printDefaults(PrintStream out) {
+        if (study.preset(Scale.QUICK) != null) {
+            out.println();
+            out.println("defaults by scale (smoke | quick | paper); an option given replaces them:");
+            Map<String, Object> smoke = Presets.components(study.preset(Scale.SMOKE));
+            Map<String, Object> quick = Presets.components(study.preset(Scale.QUICK));
+            Map<String, Object> paper = Presets.components(study.preset(Scale.PAPER));
+            for (String key : quick.keySet()) {
+                String line = String.format(java.util.Locale.ROOT, "  %-16s %s | %s | %s", key, text(smoke.get(key)),
+                        text(quick.get(key)), text(paper.get(key)));
+                out.println(line.length() <= Findings.LINE_WIDTH ? line : line.substring(0, Findings.LINE_WIDTH - 1) + "…");
+            }
+        }
+        if (!study.about().examples().isEmpty()) {
+            out.println();
+            out.println("examples:");
+            study.about().examples().forEach(e -> out.println("  " + e));
+        }
+    }
+
+    private static String text(Object v) {
+        if (v instanceof Double d) {
+            return org.mixupsuite.core.run.SettingText.number(d);
+        }
+        if (v instanceof Enum<?> e) { // as the options spell it
+            return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+        if (v instanceof List<?> list) {
+            return list.isEmpty() ? "(see its option)" : String.join(",", list.stream().map(StudyCommand::text).toList());
+        }
+        return String.valueOf(v);
     }
 
     /**

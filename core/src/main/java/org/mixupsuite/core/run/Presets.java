@@ -87,6 +87,15 @@ public final class Presets {
         return value;
     }
 
+    /** A preset's components by name, in declaration order (for help texts and dry runs). */
+    public static Map<String, Object> components(Record record) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (RecordComponent c : record.getClass().getRecordComponents()) {
+            out.put(c.getName(), read(record, c));
+        }
+        return out;
+    }
+
     private static Object read(Record record, RecordComponent c) {
         try {
             c.getAccessor().trySetAccessible();

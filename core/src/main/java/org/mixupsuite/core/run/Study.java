@@ -26,25 +26,31 @@ public interface Study {
      * @param comparisonFocus for studies with many rows per condition, the settings of the rows a
      *                        comparison across runs follows, e.g. white-box FGSM at one epsilon
      *                        (metrics.json's {@code comparison_focus})
+     * @param examples        command lines for {@code --help}, each with what it does after a {@code #}
      */
     record About(String name, String summary, boolean inDemo, List<String> headlineFigures,
-                 Map<String, Object> comparisonFocus) {
+                 Map<String, Object> comparisonFocus, List<String> examples) {
 
         /** A study of the demo with no declared headline figures or focus. */
         public static About of(String name, String summary) {
-            return new About(name, summary, true, List.of(), Map.of());
+            return new About(name, summary, true, List.of(), Map.of(), List.of());
         }
 
         public About headline(String... figures) {
-            return new About(name, summary, inDemo, List.of(figures), comparisonFocus);
+            return new About(name, summary, inDemo, List.of(figures), comparisonFocus, examples);
         }
 
         public About focus(Map<String, Object> settings) {
-            return new About(name, summary, inDemo, headlineFigures, Map.copyOf(settings));
+            return new About(name, summary, inDemo, headlineFigures, Map.copyOf(settings), examples);
         }
 
         public About notInDemo() {
-            return new About(name, summary, false, headlineFigures, comparisonFocus);
+            return new About(name, summary, false, headlineFigures, comparisonFocus, examples);
+        }
+
+        /** e.g. {@code "./mixup gan --seeds 8   # the ledger's run"}. */
+        public About examples(String... lines) {
+            return new About(name, summary, inDemo, headlineFigures, comparisonFocus, List.of(lines));
         }
     }
 
@@ -68,6 +74,11 @@ public interface Study {
 
     default Map<String, Object> comparisonFocus() {
         return about().comparisonFocus();
+    }
+
+    /** The study's preset at a scale, whose settings {@code --help} lists per scale; null: none to show. */
+    default Record preset(Scale scale) {
+        return null;
     }
 
     /** Adds the study's own options (the common ones are added by the launcher). */
