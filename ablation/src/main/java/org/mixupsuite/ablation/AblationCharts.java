@@ -33,7 +33,7 @@ final class AblationCharts {
                         Palette.method(arm.method()), step.mean(), step.ci95()));
             }
         }
-        Charts.savePng(Charts.bars("Test error per ablation arm (bars: 95% interval over seeds)", "arm",
+        Charts.savePng(Charts.bars("Test error per ablation arm" + results.intervalNote("bars"), "arm",
                 "test error at the last epoch (%)", errors, ermLine), dir.resolve("test-error-per-arm.png"));
         Charts.savePng(Charts.bars("Cost of mixing k examples: time of one training step", "examples mixed per row",
                 "step time (ms)", steps, List.of()), dir.resolve("step-time-per-k.png"));

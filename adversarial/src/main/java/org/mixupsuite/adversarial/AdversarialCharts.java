@@ -48,8 +48,8 @@ final class AdversarialCharts {
                     series.add(new Charts.Series(t.label(), Palette.method(t.method().label(), Math.max(0, mixups.indexOf(t)),
                             Math.max(1, mixups.size())), x, y, lo, hi, false));
                 }
-                Charts.savePng(Charts.line(attack.toUpperCase() + ", " + box + "-box: top-1 error against epsilon "
-                                + "(band: 95% interval over seeds)", "epsilon (pixel scale 0-1)", "top-1 error (%)",
+                Charts.savePng(Charts.line(attack.toUpperCase() + ", " + box + "-box: top-1 error against epsilon"
+                                + results.intervalNote("band"), "epsilon (pixel scale 0-1)", "top-1 error (%)",
                         series, List.of(new Charts.Reference("chance", 90, Palette.REFERENCE))),
                         dir.resolve("error-vs-epsilon-" + attack + "-" + box + ".png"));
             }

@@ -48,7 +48,7 @@ final class MemorizationCharts {
                 bars.add(new Charts.Bar("last epoch", c.methodLabel(), color, last.mean(), last.ci95()));
             }
             Charts.savePng(Charts.bars("Test error at the best and the last epoch, " + pct
-                            + "% corrupted (bars: 95% interval over seeds)", "", "test error (%)", bars,
+                            + "% corrupted" + results.intervalNote("bars"), "", "test error (%)", bars,
                     paperReferences(pct)), dir.resolve("best-vs-last-" + suffix + ".png"));
         }
     }

@@ -74,7 +74,7 @@ final class GanCharts {
                     refs.add(new Charts.Reference(String.format(Locale.ROOT, "diffuse sampler (chance): %.1f", chance),
                             chance, Palette.REFERENCE));
                 }
-                JFreeChart chart = Charts.line(dataset + ": " + words + " over training (band: 95% interval over seeds)",
+                JFreeChart chart = Charts.line(dataset + ": " + words + " over training" + results.intervalNote("band"),
                         "iteration", words + " (of " + data.modes().length + ")", curves, refs);
                 // the full count range always: an all-zero curve otherwise gets an axis of +-5e-9
                 chart.getXYPlot().getRangeAxis().setRange(0, data.modes().length + 0.5);

@@ -32,7 +32,7 @@ final class SpeechCharts {
         for (String model : models) {
             List<SpeechCondition> cells = all.stream().filter(c -> c.model().equals(model)).toList();
             String name = SpeechModels.label(model);
-            JFreeChart curves = Charts.line("Validation error over training, " + name + " (band: 95% interval over seeds)",
+            JFreeChart curves = Charts.line("Validation error over training, " + name + results.intervalNote("band"),
                     "epoch", "validation error (%)", curves(results, cells), List.of());
             ((XYPlot) curves.getPlot()).getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             Charts.savePng(curves, dir.resolve("validation-error-" + model + ".png"));
@@ -44,7 +44,7 @@ final class SpeechCharts {
                 confusion(results, c, data.layout().words(), dir);
             }
         }
-        Charts.savePng(Charts.bars("Final error per model and method (bars: 95% interval over seeds)", "",
+        Charts.savePng(Charts.bars("Final error per model and method" + results.intervalNote("bars"), "",
                 "error (%)", bars, List.of()), dir.resolve("final-errors.png"));
         spectrograms(data, dir.resolve("spectrograms.png"));
     }

@@ -14,6 +14,20 @@ public record RunResults<C extends Condition>(List<SeedResult<C>> results) {
     }
 
     /** The results grouped by condition, in plan order. */
+    /** How many seeds the run holds (distinct seeds over all its results). */
+    public int seedCount() {
+        return (int) results.stream().mapToLong(SeedResult::seed).distinct().count();
+    }
+
+    /**
+     * The words a chart's title ends with: what its band or bars show over this run's seeds, or that
+     * one seed has none ({@code kind}: "band" or "bars").
+     */
+    public String intervalNote(String kind) {
+        int n = seedCount();
+        return n < 2 ? " (one seed: no interval)" : " (" + kind + ": 95% interval over " + n + " seeds)";
+    }
+
     public Map<C, List<SeedResult<C>>> byCondition() {
         Map<C, List<SeedResult<C>>> out = new LinkedHashMap<>();
         for (SeedResult<C> r : results) {
