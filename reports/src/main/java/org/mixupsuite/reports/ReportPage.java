@@ -45,9 +45,10 @@ final class ReportPage {
                 h1 { margin-bottom: 0.2em; } h2 { border-bottom: 2px solid #0072B2; padding-bottom: 0.2em; margin-top: 2em; }
                 table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.92em; }
                 th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
+                td.condition { text-align: left; max-width: 22em; }
                 th { background: #f0f4f8; } td.text, th.text { text-align: left; }
-                figure { display: inline-block; vertical-align: top; width: 48%; margin: 0.6em 1% 0.6em 0; }
-                figure img { max-width: 100%; border: 1px solid #ddd; }
+                figure { display: block; margin: 0.8em 0; max-width: 960px; }
+                figure img { width: 100%; height: auto; border: 1px solid #ddd; }
                 figcaption { font-size: 0.85em; color: #555; }
                 .meta { color: #555; font-size: 0.9em; } .broken { color: #b00; font-weight: bold; }
                 nav a { margin-right: 1em; } .wide { overflow-x: auto; }
@@ -125,7 +126,9 @@ final class ReportPage {
         html.append("<p class=\"meta\">latest run <b>").append(Format.html(latest.id())).append("</b>: ")
                 .append(Format.html(keySettings(latest))).append("</p>\n");
         if (!latest.findings().isEmpty()) {
-            FindingsTable.append(html, latest.findings().stream().map(f -> Map.entry(study, f)).toList(), false);
+            // the claims are in the one table at the top; repeating them here pushed every chart down the page
+            html.append("<p class=\"meta\">").append(latest.findings().size())
+                    .append(" claims: in the <a href=\"#findings\">findings table</a> at the top.</p>\n");
         }
         for (Path chart : charts(latest.dir())) {
             figure(chart, chart.getFileName().toString().replace(".png", "").replace('-', ' '));
@@ -166,13 +169,16 @@ final class ReportPage {
             html.append("<details><summary>metrics of the latest run (").append(run.conditions().size())
                     .append(" rows)</summary>\n");
         }
-        html.append("<div class=\"wide\"><table><tr>");
-        settings.forEach(k -> html.append("<th class=\"text\">").append(Format.html(k)).append("</th>"));
-        figures.forEach(k -> html.append("<th>").append(Format.html(k)).append("</th>"));
+        // the settings share one column that wraps (key=value, ...), so the figures fit the page's width
+        html.append("<div class=\"wide\"><table><tr><th class=\"text\">condition</th>");
+        figures.forEach(k -> html.append("<th>").append(Format.html(k.replace('_', ' '))).append("</th>"));
         html.append("</tr>\n");
         for (Map<String, Object> c : run.conditions()) {
-            html.append("<tr>");
-            settings.forEach(k -> html.append("<td class=\"text\">").append(Format.html(Format.value(c.get(k)))).append("</td>"));
+            html.append("<tr><td class=\"condition\">");
+            List<String> parts = new ArrayList<>();
+            settings.stream().filter(k -> c.get(k) != null && !(k.equals("status") && "complete".equals(c.get(k))))
+                    .forEach(k -> parts.add(k + "=" + Format.value(c.get(k))));
+            html.append(Format.html(String.join(", ", parts))).append("</td>");
             for (String k : figures) {
                 html.append("<td>").append(c.get(k) == null ? "" : Format.html(Format.value(c.get(k))));
                 if (c.get(k + "_ci95") instanceof Number ci) {
@@ -188,10 +194,12 @@ final class ReportPage {
         }
     }
 
+    /** A chart at the page's width (it is drawn at about that size), linked to the image itself. */
     private void figure(Path image, String caption) {
         String src = page.toAbsolutePath().getParent().relativize(image.toAbsolutePath()).toString().replace('\\', '/');
-        html.append("<figure><img src=\"").append(Format.html(src)).append("\" alt=\"").append(Format.html(caption))
-                .append("\"><figcaption>").append(Format.html(caption)).append("</figcaption></figure>\n");
+        html.append("<figure><a href=\"").append(Format.html(src)).append("\"><img src=\"").append(Format.html(src))
+                .append("\" alt=\"").append(Format.html(caption)).append("\"></a><figcaption>").append(Format.html(caption))
+                .append("</figcaption></figure>\n");
     }
 
     @SuppressWarnings("unchecked")

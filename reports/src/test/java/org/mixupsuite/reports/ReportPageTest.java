@@ -64,6 +64,9 @@ class ReportPageTest {
         int findings = html.indexOf("id=\"findings\"");
         assertTrue(findings > 0 && findings < html.indexOf("<h2 id=\"corrupt-labels\""), "the page opens with the findings");
         assertTrue(html.contains("test_error_last: mixup − erm = -21.00 [-25.50, -16.50], 3 seeds"), "effect and interval");
+        assertEquals(1, html.split("<table class=\"findings\"", -1).length - 1, "one findings table, at the top");
+        assertTrue(html.contains("<figure><a href=\"") && html.contains("\"><img src=\""), "each chart links to its image");
+        assertTrue(html.contains("<th class=\"text\">condition</th>"), "settings folded into one wrapping column");
         assertTrue(html.contains("<td class=\"text reproduced\">reproduced"), "the verdict, coloured by its class");
         assertTrue(html.contains("unfinished or interrupted"), "a run without metrics.json is listed as skipped");
         assertTrue(html.contains("not readable JSON"), "a broken metrics.json is listed as skipped");
