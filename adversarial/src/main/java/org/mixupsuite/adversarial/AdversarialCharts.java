@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jfree.chart.JFreeChart;
 import org.mixupsuite.core.charts.Charts;
 import org.mixupsuite.core.charts.ImageGrid;
 import org.mixupsuite.core.charts.Palette;
 import org.mixupsuite.core.data.ImageSet;
 import org.mixupsuite.core.run.MetricRow;
 import org.mixupsuite.core.run.RunResults;
+import org.mixupsuite.core.run.SettingText;
 import org.mixupsuite.core.stats.Interval;
 import org.mixupsuite.core.train.Evaluation;
 import org.mixupsuite.core.train.Network;
@@ -48,10 +50,11 @@ final class AdversarialCharts {
                     series.add(new Charts.Series(t.label(), Palette.method(t.method().label(), Math.max(0, mixups.indexOf(t)),
                             Math.max(1, mixups.size())), x, y, lo, hi, false));
                 }
-                Charts.savePng(Charts.line(attack.toUpperCase() + ", " + box + "-box: top-1 error against epsilon"
+                JFreeChart chart = Charts.line(attack.toUpperCase() + ", " + box + "-box: top-1 error against epsilon"
                                 + results.intervalNote("band"), "epsilon (pixel scale 0-1)", "top-1 error (%)",
-                        series, List.of(new Charts.Reference("chance", 90, Palette.REFERENCE))),
-                        dir.resolve("error-vs-epsilon-" + attack + "-" + box + ".png"));
+                        series, List.of(new Charts.Reference("chance", 90, Palette.REFERENCE)));
+                Charts.markX(chart, new Charts.Reference("paper's ε = 4/255", AdversarialStudy.PAPER_EPSILON, Palette.REFERENCE));
+                Charts.savePng(chart, dir.resolve("error-vs-epsilon-" + attack + "-" + box + ".png"));
             }
         }
     }
@@ -76,12 +79,14 @@ final class AdversarialCharts {
             for (int j = 0; j < delta.length; j++) {
                 delta[j] = xa[i][j] - x[i][j];
             }
-            tiles.add(new ImageGrid.Tile("true " + clean.labels()[i] + ", pred " + cleanPred[i], image(x[i], clean)));
-            tiles.add(new ImageGrid.Tile("perturbation", image(delta, clean)));
-            tiles.add(new ImageGrid.Tile("adversarial: pred " + advPred[i], image(xa[i], clean)));
+            tiles.add(new ImageGrid.Tile("true " + clean.labels()[i] + ", pred " + cleanPred[i], image(x[i], clean),
+                    ImageGrid.Shading.GREY_UNIT));
+            tiles.add(new ImageGrid.Tile("perturbation", image(delta, clean), ImageGrid.Shading.SIGNED));
+            tiles.add(new ImageGrid.Tile("adversarial: pred " + advPred[i], image(xa[i], clean), ImageGrid.Shading.GREY_UNIT));
         }
-        ImageGrid.savePng(target.label() + ": white-box FGSM, ε " + epsilon, "clean | perturbation (own scale) | adversarial",
-                tiles, 3, 6,
+        // two examples a row, at four screen pixels a pixel: the six fit a page's width in three rows
+        ImageGrid.savePng(target.label() + ": white-box FGSM, ε " + SettingText.number(epsilon),
+                "clean | perturbation (blue −ε, white 0, red +ε) | adversarial, in grey", tiles, 6, 4,
                 dir.resolve("adversarial-examples-" + target.slug() + ".png"));
     }
 

@@ -78,6 +78,12 @@ final class GanCharts {
                         "iteration", words + " (of " + data.modes().length + ")", curves, refs);
                 // the full count range always: an all-zero curve otherwise gets an axis of +-5e-9
                 chart.getXYPlot().getRangeAxis().setRange(0, data.modes().length + 0.5);
+                // why a generator whose sample picture traces the modes can still score 0 here
+                chart.addSubtitle(new org.jfree.chart.title.TextTitle(figure.startsWith("modes_covered")
+                        ? "covered: at least 0.25/" + data.modes().length + " of the samples within 3 std of the mode;"
+                                + " samples spread between the modes (see the samples figure) reach them without covering them"
+                        : "reached: any sample within 3 std of the mode; a diffuse sampler reaches many",
+                        Charts.TICK));
                 Charts.savePng(chart, dir.resolve(figure.replace('_', '-') + "-" + dataset + ".png"));
             }
         }

@@ -48,7 +48,7 @@ final class ReportPage {
                 td.condition { text-align: left; max-width: 22em; }
                 th { background: #f0f4f8; } td.text, th.text { text-align: left; }
                 figure { display: block; margin: 0.8em 0; max-width: 960px; }
-                figure img { width: 100%; height: auto; border: 1px solid #ddd; }
+                figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
                 figcaption { font-size: 0.85em; color: #555; }
                 .meta { color: #555; font-size: 0.9em; } .broken { color: #b00; font-weight: bold; }
                 nav a { margin-right: 1em; } .wide { overflow-x: auto; }

@@ -41,7 +41,7 @@ public final class Charts {
     public static final int HEIGHT = 560;
     static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
     static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
-    static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    public static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
     private Charts() {
     }
@@ -102,6 +102,7 @@ public final class Charts {
         renderer.setAlpha(0.18f);
         NumberAxis xAxis = new NumberAxis(xLabel);
         xAxis.setAutoRangeIncludesZero(false);
+        xAxis.setUpperMargin(0.04); // room for the last tick's label
         NumberAxis yAxis = new NumberAxis(yLabel);
         XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
         for (Reference r : references) {
@@ -172,6 +173,16 @@ public final class Charts {
 
     public static void savePng(JFreeChart chart, Path file) throws IOException {
         AtomicFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
+    }
+
+    /** A vertical reference line on an x-y chart, e.g. the paper's epsilon on an error-against-epsilon curve. */
+    public static void markX(JFreeChart chart, Reference r) {
+        ValueMarker m = marker(r);
+        // the label inside the plot, right of the line, below the top edge
+        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(8, 4, 0, 0));
+        ((XYPlot) chart.getPlot()).addDomainMarker(m);
     }
 
     private static ValueMarker marker(Reference r) {

@@ -13,7 +13,9 @@ import org.mixupsuite.core.run.AtomicFiles;
 
 /**
  * Small labelled images in a grid, e.g. one spectrogram per word: each tile is a matrix of values
- * (row 0 drawn at the top) scaled to its own min..max on a viridis-like ramp.
+ * (row 0 drawn at the top), by default scaled to its own min..max on a viridis-like ramp; pixel
+ * images in grey on their 0..1 scale, and signed values (a perturbation) from blue through white
+ * to red, symmetric around zero.
  */
 public final class ImageGrid {
 
@@ -24,8 +26,14 @@ public final class ImageGrid {
     private ImageGrid() {
     }
 
-    /** One picture: a caption and values[row][column]. */
-    public record Tile(String label, float[][] values) {
+    /** How a tile's values become colours. */
+    public enum Shading { OWN_RANGE, GREY_UNIT, SIGNED }
+
+    /** One picture: a caption, values[row][column] and how to shade them. */
+    public record Tile(String label, float[][] values, Shading shading) {
+        public Tile(String label, float[][] values) {
+            this(label, values, Shading.OWN_RANGE);
+        }
     }
 
     /**
@@ -58,13 +66,14 @@ public final class ImageGrid {
             int y0 = top + (i / columns) * (th + LABEL_HEIGHT + GAP);
             g.setColor(Color.BLACK);
             centered(g, tiles.get(i).label(), x0 + tw / 2, y0 + 16);
-            draw(g, tiles.get(i).values(), x0, y0 + LABEL_HEIGHT, scale);
+            draw(g, tiles.get(i), x0, y0 + LABEL_HEIGHT, scale);
         }
         g.dispose();
         AtomicFiles.write(file, out -> ImageIO.write(img, "png", out));
     }
 
-    private static void draw(Graphics2D g, float[][] v, int x0, int y0, int scale) {
+    private static void draw(Graphics2D g, Tile tile, int x0, int y0, int scale) {
+        float[][] v = tile.values();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (float[] row : v) {
@@ -73,13 +82,29 @@ public final class ImageGrid {
                 hi = Math.max(hi, x);
             }
         }
+        double reach = Math.max(1e-12, Math.max(Math.abs(lo), Math.abs(hi)));
         ColorRamp ramp = ColorRamp.viridis(lo, hi);
         for (int r = 0; r < v.length; r++) {
             for (int c = 0; c < v[r].length; c++) {
-                g.setColor(ramp.getPaint(v[r][c]));
+                g.setColor(switch (tile.shading()) {
+                    case OWN_RANGE -> (Color) ramp.getPaint(v[r][c]);
+                    case GREY_UNIT -> grey(1 - Math.min(1, Math.max(0, v[r][c]))); // ink on paper: 1 is dark
+                    case SIGNED -> signed(v[r][c] / reach);
+                });
                 g.fillRect(x0 + c * scale, y0 + r * scale, scale, scale);
             }
         }
+    }
+
+    private static Color grey(double level) {
+        int l = (int) Math.round(255 * level);
+        return new Color(l, l, l);
+    }
+
+    /** -1 blue, 0 white, +1 red. */
+    private static Color signed(double t) {
+        int fade = (int) Math.round(255 * (1 - Math.min(1, Math.abs(t))));
+        return t >= 0 ? new Color(255, fade, fade) : new Color(fade, fade, 255);
     }
 
     private static void centered(Graphics2D g, String text, int cx, int baseline) {
