@@ -16,7 +16,7 @@ import org.nd4j.linalg.schedule.ScheduleType;
  * divided by 10 after epochs 10 and 20, mixup's first 5 epochs on unmixed data, no augmentation.
  * quick: the same protocol compressed by one rule, every epoch count at the paper's fraction of the
  * run ({@link #lrDrops(int)}, {@link #warmup(int)}), on pooled spectrograms, a training subset and
- * both models at the same width divisor; see docs/presets-speech.md for each choice. smoke: seconds,
+ * both models at the same width divisor; see docs/speech.md for each choice. smoke: seconds,
  * for tests.
  *
  * @param learningRate  Adam's rate for the first epochs (the paper's 3e-3)
@@ -40,7 +40,7 @@ public record ScalePreset(List<String> models, List<Double> alphas, int epochs, 
     static final double PAPER_LEARNING_RATE = 3e-3;
 
     /**
-     * The quick scale's epochs, read off mixup's training loss alone (docs/presets-speech.md): at a
+     * The quick scale's epochs, read off mixup's training loss alone (docs/speech.md): at a
      * constant 3e-3, mixup α=0.2 levels off after 15 epochs (LeNet, the later model), and the paper
      * spends a third of its run at that rate: 45 epochs, steps after 15 and 30, 8 of warm-up.
      */
