@@ -92,6 +92,19 @@ class AdversarialStudyTest {
         Map<String, Object> rule = (Map<String, Object>) ((Map<String, Object>) Json.readObject(dir.resolve("config.json"))
                 .get("settings")).get("matched_epsilon");
         assertEquals(MatchedEpsilon.STRENGTH, rule.get("strength"), "config.json records the rule the rows name");
+
+        // the trained models stay in the run folder, and a saved one gives back the clean error it was measured at
+        try (Stream<Path> models = Files.list(dir.resolve("models"))) {
+            assertEquals(2, models.filter(p -> p.toString().endsWith("-seed0.zip")).count(), "one model per target");
+        }
+        var erm = org.mixupsuite.core.train.Network.readModel(dir.resolve("models").resolve("erm-seed0.zip"));
+        var test = org.mixupsuite.core.data.ImageDataLoader.load(tmp.resolve("data")).test()
+                .head(AdversarialStudy.Preset.of(org.mixupsuite.core.run.Scale.SMOKE).attackSize());
+        double clean = org.mixupsuite.core.train.Evaluation.errorPercent(
+                org.mixupsuite.core.train.Evaluation.predict(erm, test.features()), test.labels());
+        double measured = rows.stream().filter(r -> r.get("method").equals("erm") && !r.containsKey("strength"))
+                .mapToDouble(r -> number(r, "clean_error")).findFirst().orElseThrow();
+        assertEquals(measured, clean, 1e-9, "the saved ERM model's clean error");
     }
 
     @Test

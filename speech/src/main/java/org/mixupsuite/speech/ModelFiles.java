@@ -8,12 +8,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.mixupsuite.core.BadInputException;
-import org.mixupsuite.core.run.AtomicFiles;
 import org.mixupsuite.core.run.ConditionContext;
 import org.mixupsuite.core.run.Json;
+import org.mixupsuite.core.train.ClassificationExperiment;
 
 /**
  * The final model of every condition and seed, kept in the run folder's {@code models/} (the runner
@@ -32,30 +30,18 @@ final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** models/ of the run a condition belongs to (its checkpoint folder is checkpoints/&lt;id&gt;/ in the run folder). */
+    /** models/ of the run a condition belongs to. */
     static Path dir(ConditionContext ctx) {
-        return ctx.checkpoints().dir().toAbsolutePath().getParent().getParent().resolve(DIR);
+        return ctx.runDirectory().resolve(DIR);
     }
 
+    /** The file ClassificationExperiment keeps a finished condition's model in. */
     static Path model(Path dir, String slug, long seed) {
-        return dir.resolve(slug + "-seed" + seed + ".zip");
+        return ClassificationExperiment.modelFile(dir.getParent(), slug, seed);
     }
 
     static Path confusion(Path dir, String slug, long seed) {
         return dir.resolve(slug + "-seed" + seed + ".confusion.json");
-    }
-
-    /** Parameters only (no optimizer state): what evaluation needs, at half the size. */
-    static void save(MultiLayerNetwork net, Path file) throws IOException {
-        AtomicFiles.write(file, out -> ModelSerializer.writeModel(net, out, false));
-    }
-
-    static MultiLayerNetwork load(Path file) {
-        try {
-            return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
-        } catch (IOException | RuntimeException e) {
-            throw new BadInputException(file, "not a readable DL4J model: " + e.getMessage(), e);
-        }
     }
 
     static void saveConfusion(Path file, long[][] counts) throws IOException {

@@ -85,7 +85,7 @@ final class RunEvaluation {
             if (c == null) {
                 throw new BadInputException(s.file(), "names a condition that " + configFile + " does not list");
             }
-            int[] predicted = Evaluation.predict(Network.of(ModelFiles.load(s.file())), input, SpeechExperiment.EVAL_BATCH);
+            int[] predicted = Evaluation.predict(Network.readModel(s.file()), input, SpeechExperiment.EVAL_BATCH);
             long[][] counts = Confusion.counts(predicted, x.labels(), words.size());
             Tally t = tallies.computeIfAbsent(s.slug(), k -> new Tally(c, new ArrayList<>(), new ArrayList<>(),
                     new long[words.size()][words.size()]));

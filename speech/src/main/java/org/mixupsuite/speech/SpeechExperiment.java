@@ -133,7 +133,7 @@ final class SpeechExperiment extends ClassificationExperiment<SpeechCondition> {
             int[] predicted = Evaluation.predict(trained, data.testFeatures().features(), EVAL_BATCH);
             long[][] confusion = Confusion.counts(predicted, data.testFeatures().labels(), classes);
             Path models = ModelFiles.dir(ctx);
-            ModelFiles.save(((Network.Layered) trained).net(), ModelFiles.model(models, c.slug(), ctx.seed()));
+            // the model itself is kept by ClassificationExperiment at ModelFiles.model(models, slug, seed)
             ModelFiles.saveConfusion(ModelFiles.confusion(models, c.slug(), ctx.seed()), confusion);
             Map<String, Object> f = figures(history, Confusion.errorPercent(confusion), train.count());
             f.put("ece", Calibration.measure(ctx, c.method().label(), c.slug(), trained, data.testFeatures().features(),

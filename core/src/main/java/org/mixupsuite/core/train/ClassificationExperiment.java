@@ -1,6 +1,7 @@
 package org.mixupsuite.core.train;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.mixupsuite.core.data.ImageData;
 import org.mixupsuite.core.data.ImageSet;
@@ -80,8 +81,17 @@ public abstract class ClassificationExperiment<C extends Condition> implements E
     public final ConditionResult run(C condition, ConditionContext ctx) throws IOException {
         Trial trial = trial(condition, ctx);
         Trainer.Outcome out = train(trial, ctx);
-        return out.diverged() ? ConditionResult.diverged(out.message(), out.history())
-                : trial.result().of(History.of(out.history()), out.network());
+        if (out.diverged()) {
+            return ConditionResult.diverged(out.message(), out.history());
+        }
+        // the trained model stays in the run folder (checkpoints/ goes when the run is done)
+        out.network().saveModel(modelFile(ctx.runDirectory(), condition.slug(), ctx.seed()));
+        return trial.result().of(History.of(out.history()), out.network());
+    }
+
+    /** Where a finished condition's model is kept: models/&lt;slug&gt;-seed&lt;N&gt;.zip in the run folder. */
+    public static Path modelFile(Path runDir, String slug, long seed) {
+        return runDir.resolve("models").resolve(slug + "-seed" + seed + ".zip");
     }
 
     /** Trains a trial on the schedule: for a condition's own model, or for a helper model under its own context. */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.mixupsuite.core.run.AtomicFiles;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -33,6 +34,25 @@ public interface Network {
 
     /** A network of the same kind read back from {@link #save}. */
     Network restore(Path file) throws IOException;
+
+    /**
+     * Writes the trained model without its updater state (DL4J's own model zip, half the size), for
+     * evaluating or attacking it later ({@link #readModel}); atomically, as every run file.
+     */
+    void saveModel(Path file) throws IOException;
+
+    /** A model written by {@link #saveModel} (or any DL4J model zip), a MultiLayerNetwork or a ComputationGraph. */
+    static Network readModel(Path file) {
+        try {
+            return of(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false));
+        } catch (IOException | RuntimeException notLayered) {
+            try {
+                return of(ModelSerializer.restoreComputationGraph(file.toFile(), false));
+            } catch (IOException | RuntimeException e) {
+                throw new org.mixupsuite.core.BadInputException(file, "not a readable DL4J model: " + e.getMessage(), e);
+            }
+        }
+    }
 
     long parameterCount();
 
@@ -121,6 +141,11 @@ public interface Network {
         }
 
         @Override
+        public void saveModel(Path file) throws IOException {
+            AtomicFiles.write(file, out -> ModelSerializer.writeModel(net, out, false));
+        }
+
+        @Override
         public long parameterCount() {
             return net.numParams();
         }
@@ -163,6 +188,11 @@ public interface Network {
         @Override
         public Network restore(Path file) throws IOException {
             return new Graph(ModelSerializer.restoreComputationGraph(file.toFile(), true));
+        }
+
+        @Override
+        public void saveModel(Path file) throws IOException {
+            AtomicFiles.write(file, out -> ModelSerializer.writeModel(graph, out, false));
         }
 
         @Override
