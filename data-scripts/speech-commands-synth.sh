@@ -170,7 +170,21 @@ export OUT="$out" WORK="$work"
 for w in $words; do mkdir -p "$out/$w"; done  # once here, not once a clip
 total="$(wc -l < "$work/clips.tsv")"
 echo "speech-commands-synth: rendering $total clips with $jobs processes ..."
+count_clips() { find "$out" -path "$out/.work" -prune -o -name '*_nohash_*.wav' -print | wc -l; }
+# a progress line every 15 s: clips made, the rate since this start, and the time left at that rate
+(
+  first="$(count_clips)"; t0=$SECONDS
+  while sleep 15; do
+    n="$(count_clips)"; dt=$((SECONDS - t0)); rate=$(( (n - first) * 10 / (dt > 0 ? dt : 1) ))
+    left=$(( rate > 0 ? (total - n) * 10 / rate : 0 ))
+    printf 'speech-commands-synth: %d of %d clips (%d.%d/s, about %d:%02d left)\n' "$n" "$total" $((rate / 10)) $((rate % 10)) \
+      $((left / 60)) $((left % 60))
+  done
+) &
+reporter=$!
+trap 'kill "$reporter" 2>/dev/null || true' EXIT
 xargs -d '\n' -P "$jobs" -n 100 bash -c 'render "$@"' _ < "$work/clips.tsv"
+kill "$reporter" 2>/dev/null || true
 
 # --- split lists (paths relative to the root, as in Speech Commands) -----------------------------
 awk -F '\t' -v dir="$out" 'NR == FNR { if (FNR > 1) split_of[$1] = $6; next }

@@ -154,6 +154,11 @@ class SpeechWarmupTest {
         }
 
         @Override
+        public void saveModel(Path file) throws IOException {
+            save(file);
+        }
+
+        @Override
         public long parameterCount() {
             return 0;
         }
