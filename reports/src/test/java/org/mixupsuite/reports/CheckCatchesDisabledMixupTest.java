@@ -32,12 +32,12 @@ class CheckCatchesDisabledMixupTest {
     static void setUp() throws Exception {
         data = SyntheticImages.writeIdxDataSet(tmp.resolve("data"), 400, 200, 4, 11);
         baseline = tmp.resolve("baseline.json");
-        // the memorization signature: mixup keeps a high training error on the corrupted labels (95% on
-        // this data, where ERM's is 44% and a mixup that mixes nothing is ERM to the bit)
+        // the memorization signature: mixup keeps a high training error on the corrupted labels (34% on
+        // this data, where ERM fits every one of them, and a mixup that mixes nothing is ERM to the bit)
         Files.writeString(baseline, """
                 {"scale": "smoke", "checks": [
                   {"study": "corrupt-labels", "match": {"method": "mixup", "corruption": 0.5},
-                   "figure": "train_error_corrupted", "min": 70},
+                   "figure": "train_error_corrupted", "min": 20},
                   {"study": "corrupt-labels", "claim": "c50-fits-noise", "direction": "reproduced"}
                 ]}""");
     }
