@@ -52,6 +52,10 @@ final class GanExperiment implements Experiment<GanCondition> {
                 + "D ends in one logit (sigmoid + binary cross-entropy)");
         s.put("generator_update", "D's input gradient at G(z), back-propagated through G as an external error");
         s.put("init", settings.init().description());
+        // --engine dl4j does not reach the GAN: DL4J 1.0.0-M2.1's updater, handed the gradient that
+        // backpropGradient returns, restarts Adam's moments at every step, so both networks train
+        // through DenseStack whatever the engine
+        s.put("engine", "fast only (DenseStack keeps Adam's moments; DL4J's updater path restarts them)");
         s.put("mixup_discriminator", settings.mixupForms().stream().map(MixupForm::description).toList());
         s.put("coverage", "a mode is covered when at least coverage_share of the " + settings.evalSamples()
                 + " samples lie within 3 std of it (0 = 0.25 / modes); reached when at least one does");

@@ -37,6 +37,8 @@ public final class CommonOptions {
                 .desc("continue an interrupted run from its checkpoints").get());
         options.addOption(Option.builder().longOpt("verbose")
                 .desc("print every condition's figures after the findings (they are always in metrics.json)").get());
+        options.addOption(Option.builder().longOpt("engine").hasArg().argName("fast|dl4j")
+                .desc("what trains the networks: the suite's fast path (default) or DL4J as shipped; also MIXUP_ENGINE").get());
         options.addOption(Option.builder().longOpt("dry-run")
                 .desc("print the resolved settings, the conditions and an estimate of the training time; run nothing").get());
         options.addOption(Option.builder("h").longOpt("help").desc("print this help").get());

@@ -16,6 +16,7 @@ import org.mixupsuite.core.BadInputException;
 import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.findings.Findings;
 import org.mixupsuite.core.run.Condition;
+import org.mixupsuite.core.run.Engine;
 import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.Json;
 import org.mixupsuite.core.run.Presets;
@@ -91,6 +92,7 @@ public final class StudyCommand implements Command {
                 replayed = Arrays.asList(args);
             }
             RunSettings settings = CommonOptions.parse(cmd);
+            Engine.use(Engine.resolve(cmd.getOptionValue("engine")));
             verbose = cmd.hasOption("verbose");
             if (study.runInstead(cmd, settings, out)) {
                 return 0;

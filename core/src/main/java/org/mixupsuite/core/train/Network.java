@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.mixupsuite.core.run.AtomicFiles;
+import org.mixupsuite.core.run.Engine;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -82,6 +83,9 @@ public interface Network {
             implements Network {
 
         static Layered of(MultiLayerNetwork net) {
+            if (Engine.current() == Engine.DL4J) {
+                return new Layered(net, null, null, List.of(), List.of()); // DL4J as shipped, helpers and all
+            }
             if (DenseStack.supports(net)) {
                 return new Layered(net, new DenseStack(net), null, List.of(), List.of());
             }
