@@ -30,7 +30,8 @@ final class Estimate {
         this.rates = rates;
     }
 
-    void print(SweepPlan plan, PrintStream out) {
+    /** @param executors a cluster's executors of one slot each to estimate for as well (0: none) */
+    void print(SweepPlan plan, int executors, PrintStream out) {
         Study study = CellTask.study(plan.study());
         List<Cell> cells = plan.cells(plan.out().resolve(plan.study()).resolve("<sweep>"));
         List<String> devices = rates.devices();
@@ -74,6 +75,11 @@ final class Estimate {
             out.printf(Locale.ROOT, "total on %s: %.1f h of training, one cell after another; %.1f h on local[%d]"
                             + " (the longest cell alone: %.1f h); on n such machines, the total / n%n",
                     devices.get(d), total[d], Math.max(total[d] / slots, longest[d]), slots, longest[d]);
+            if (executors > 0) {
+                // a cell is one task: n executors finish no sooner than the longest cell
+                out.printf(Locale.ROOT, "on %d executors of one slot on %s: about %.1f h%n", executors, devices.get(d),
+                        Math.max(total[d] / executors, longest[d]));
+            }
         }
         unmeasured.forEach(u -> out.println("no measured rate for " + u + " (give one with --rates FILE)"));
         out.println("rates used (training only; evaluation, attacks and checkpoints come on top):");

@@ -59,6 +59,8 @@ public final class SweepCommand implements Command {
         o.addOption(Option.builder().longOpt("resume").hasArg().argName("SWEEP_DIR")
                 .desc("re-run only the cells of a sweep that have no finished run").get());
         o.addOption(Option.builder().longOpt("dry-run").desc("print the cells and an estimate of their hours; run nothing").get());
+        o.addOption(Option.builder().longOpt("executors").hasArg().argName("N")
+                .desc("--dry-run: also estimate the sweep on N executors of one task slot each").get());
         o.addOption(Option.builder().longOpt("rates").hasArg().argName("FILE")
                 .desc("measured training rates for --dry-run (default: the bench's, recorded on the 2-core machine)").get());
         o.addOption(Option.builder("h").longOpt("help").desc("print this help").get());
@@ -84,7 +86,11 @@ public final class SweepCommand implements Command {
             SweepPlan plan = plan(cmd);
             if (cmd.hasOption("dry-run")) {
                 Path rates = cmd.hasOption("rates") ? Path.of(cmd.getOptionValue("rates")) : null;
-                new Estimate(TrainingRates.load(rates)).print(plan, out);
+                int executors = (int) OptionValues.number(cmd, "executors", 0);
+                if (executors < 0 || cmd.hasOption("executors") && executors < 1) {
+                    throw new BadInputException("--executors: must be at least 1, got " + cmd.getOptionValue("executors"));
+                }
+                new Estimate(TrainingRates.load(rates)).print(plan, executors, out);
                 return 0;
             }
             return new SweepRun(plan, resume, replayed, out).execute();

@@ -155,6 +155,14 @@ class SweepCommandTest {
         assertTrue(Files.notExists(tmp.resolve("runs")), "a dry run writes nothing");
 
         console.reset();
+        assertEquals(0, console.run("sweep", "--study", "corrupt-labels", "--scale", "smoke", "--grid", "corruption=0.2,0.8",
+                "--seeds", "2", "--dry-run", "--executors", "4", "--rates", rates.toString(), "--out",
+                tmp.resolve("runs").toString(), "--", "--data", data.toString()), console.err());
+        // four cells of equal work on four executors: one cell's time
+        assertTrue(console.out().contains(String.format(java.util.Locale.ROOT, "on 4 executors of one slot on test-cpu: about %.1f h",
+                work / 2.0 / 3600)), console.out());
+
+        console.reset();
         assertEquals(0, console.run("sweep", "--study", "flaky", "--scale", "smoke", "--dry-run", "--seeds", "1", "--out", tmp.resolve("runs").toString()));
         assertTrue(console.out().contains("no measured rate for flaky * at smoke scale on cpu-2core"), console.out());
     }
