@@ -23,7 +23,7 @@ import org.mixupsuite.core.stats.PairedTest;
  * <li>no verdict below {@link PairedTest#MIN_SEEDS} seeds: the finding reads inconclusive and shows
  *     only its direction;</li>
  * <li>each difference set is tested by Student's t, or by the exact signed-rank test where the
- *     differences are whole numbers or do not spread ({@link PairedTest});</li>
+ *     figure is a count ({@link #countFigure}) or the differences do not spread ({@link PairedTest});</li>
  * <li>p-values are adjusted by Holm–Bonferroni over the claims of one study (one evaluate call);</li>
  * <li>a claimed difference ({@link Claim.Expect#LOWER}, {@link Claim.Expect#HIGHER}) is reproduced
  *     when the adjusted test puts it beyond zero in the claimed direction and the mean reaches the
@@ -91,12 +91,13 @@ public final class Findings {
         double[] diffs = seeds.stream().mapToDouble(s -> t.get(s) - r.get(s)).toArray();
         List<Double> perSeed = Arrays.stream(diffs).boxed().toList();
         Interval d = Interval.of(diffs);
-        boolean exact = PairedTest.needsExactTest(diffs);
+        boolean count = countFigure(c.figure());
+        boolean exact = PairedTest.needsExactTest(diffs, count);
         double p = Double.NaN;
         if (d.n() >= PairedTest.MIN_SEEDS) {
             p = c.expect() == Claim.Expect.NOT_LOWER
-                    ? (d.mean() > -c.margin() ? PairedTest.twoSidedP(diffs, -c.margin()) : 1)
-                    : PairedTest.twoSidedP(diffs, 0);
+                    ? (d.mean() > -c.margin() ? PairedTest.twoSidedP(diffs, -c.margin(), count) : 1)
+                    : PairedTest.twoSidedP(diffs, 0, count);
         }
         String note = diverged.isEmpty() ? null : String.join("; ", diverged);
         Finding f = new Finding(c.id(), c.text(), c.paper(), comparison, mean(seeds, t), mean(seeds, r), d.mean(),
@@ -148,6 +149,7 @@ public final class Findings {
     /** The rules of the class comment, for a study of at least {@link PairedTest#MIN_SEEDS} seeds. */
     static Verdict verdict(Claim c, double[] diffs, double mean, double pAdjusted) {
         double m = c.margin();
+        boolean count = countFigure(c.figure());
         boolean beyondZero = pAdjusted < ALPHA;
         return switch (c.expect()) {
             case LOWER, HIGHER -> {
@@ -155,30 +157,30 @@ public final class Findings {
                 if (beyondZero && claimed > 0 && claimed >= m) {
                     yield Verdict.REPRODUCED;
                 }
-                if (beyondZero && claimed < 0 || m > 0 && withinMargin(diffs, mean, m)) {
+                if (beyondZero && claimed < 0 || m > 0 && withinMargin(diffs, mean, m, count)) {
                     yield Verdict.CONTRADICTED;
                 }
                 yield Verdict.INCONCLUSIVE;
             }
             case NOT_LOWER -> beyondZero ? Verdict.REPRODUCED
-                    : oneSidedBelow(diffs, mean, -m) < ALPHA / 2 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+                    : oneSidedBelow(diffs, mean, -m, count) < ALPHA / 2 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
         };
     }
 
     /** Two one-sided tests at 2.5%: the mean difference is shown to lie inside (−m, m). */
-    private static boolean withinMargin(double[] diffs, double mean, double m) {
-        return oneSidedBelow(diffs, mean, m) < ALPHA / 2 && oneSidedAbove(diffs, mean, -m) < ALPHA / 2;
+    private static boolean withinMargin(double[] diffs, double mean, double m, boolean count) {
+        return oneSidedBelow(diffs, mean, m, count) < ALPHA / 2 && oneSidedAbove(diffs, mean, -m, count) < ALPHA / 2;
     }
 
     /** The one-sided p-value against "the mean difference is at least {@code bound}" (small: it lies below). */
-    private static double oneSidedBelow(double[] diffs, double mean, double bound) {
-        double p = PairedTest.twoSidedP(diffs, bound);
+    private static double oneSidedBelow(double[] diffs, double mean, double bound, boolean count) {
+        double p = PairedTest.twoSidedP(diffs, bound, count);
         return mean < bound ? p / 2 : 1 - p / 2;
     }
 
     /** The one-sided p-value against "the mean difference is at most {@code bound}" (small: it lies above). */
-    private static double oneSidedAbove(double[] diffs, double mean, double bound) {
-        double p = PairedTest.twoSidedP(diffs, bound);
+    private static double oneSidedAbove(double[] diffs, double mean, double bound, boolean count) {
+        double p = PairedTest.twoSidedP(diffs, bound, count);
         return mean > bound ? p / 2 : 1 - p / 2;
     }
 
@@ -207,6 +209,14 @@ public final class Findings {
                         + " (" + figure + "'s worst)");
             }
         }
+    }
+
+    /**
+     * Figures that only take whole values, whose paired differences the exact signed-rank test
+     * reads: epochs. (A GAN's modes covered was one until it became a mean over snapshots.)
+     */
+    static boolean countFigure(String figure) {
+        return figure.equals("best_epoch") || figure.equals("epochs_to_near_best");
     }
 
     /** The worst value a figure can take: 100 for an error in %, 0 for modes covered or a share of samples; else NaN. */

@@ -110,12 +110,9 @@ class FindingsTest {
         Finding f = Findings.evaluate(collapse, List.of(r));
         assertEquals(-6, f.difference(), 1e-12);
         assertEquals("modes_covered − modes_total", f.comparison());
-        // whole-number differences go to the exact signed-rank test, which cannot reach 5% on 3 seeds
-        assertEquals("signed-rank", f.test());
-        assertEquals(0.25, f.p(), 1e-12);
-        assertEquals(Verdict.INCONCLUSIVE, f.verdict());
-        // an effect of 6 modes at a spread of 1 is easy to see; the exact test's floor of 6 seeds is what binds
-        assertEquals(6, f.seedsNeeded());
+        // modes covered is a mean over snapshots now, not a count: Student's t, which 3 seeds this clear decide
+        assertEquals("t", f.test());
+        assertEquals(Verdict.REPRODUCED, f.verdict());
     }
 
     @Test
@@ -215,13 +212,25 @@ class FindingsTest {
     }
 
     @Test
-    void wholeNumberDifferencesNeedTheExactTestAndSixSeeds() {
+    void countsAndDifferencesWithoutSpreadNeedTheExactTestWholeErrorsDoNot() {
         Finding three = lowerOn(0.5, -2, -2, -2); // zero spread: a t interval of width 0
         assertEquals("signed-rank", three.test());
         assertEquals(Verdict.INCONCLUSIVE, three.verdict());
-        Finding six = lowerOn(0.5, -2, -2, -2, -1, -3, -2);
-        assertEquals(2.0 / 64, six.p(), 1e-12, "all six the same sign: 2 / 2^6");
-        assertEquals(Verdict.REPRODUCED, six.verdict());
+        // an error on 1,000 rows moves in steps of 0.1: whole-point differences are a coincidence, not a count
+        Finding whole = lowerOn(0.5, -10, -9, -8);
+        assertEquals("t", whole.test());
+        assertEquals(Verdict.REPRODUCED, whole.verdict());
+        // epochs are a count: the exact test, whose floor is 2 / 2^n
+        Claim faster = Claim.of("e", "converges sooner", "paper", MIXUP, ERM, "epochs_to_near_best", Expect.LOWER, 0.5);
+        List<Long> six = List.of(0L, 1L, 2L, 3L, 4L, 5L);
+        Map<String, Object> erm = new LinkedHashMap<>(Map.of("method", "erm", "seeds", six));
+        erm.put("epochs_to_near_best_per_seed", List.of(10, 10, 10, 10, 10, 10));
+        Map<String, Object> mixup = new LinkedHashMap<>(Map.of("method", "mixup", "seeds", six));
+        mixup.put("epochs_to_near_best_per_seed", List.of(8, 8, 8, 9, 7, 8));
+        Finding counted = Findings.evaluate(faster, List.of(erm, mixup));
+        assertEquals("signed-rank", counted.test());
+        assertEquals(2.0 / 64, counted.p(), 1e-12, "all six the same sign: 2 / 2^6");
+        assertEquals(Verdict.REPRODUCED, counted.verdict());
     }
 
     @Test
