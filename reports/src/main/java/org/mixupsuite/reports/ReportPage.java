@@ -71,12 +71,12 @@ final class ReportPage {
             study(e.getKey(), e.getValue(), comparisons.getOrDefault(e.getKey(), Map.of()));
         }
         if (!catalog.skipped().isEmpty()) {
-            html.append("<h2 id=\"skipped\">Skipped folders</h2>\n<table><tr><th class=\"text\">folder</th><th class=\"text\">reason</th></tr>\n");
+            html.append("<h2 id=\"skipped\">Skipped folders</h2>\n<div class=\"wide\"><table><tr><th class=\"text\">folder</th><th class=\"text\">reason</th></tr>\n");
             for (RunCatalog.Skipped s : catalog.skipped()) {
                 html.append("<tr><td class=\"text\">").append(Format.html(runs.relativize(s.dir()))).append("</td><td class=\"text\">")
                         .append(Format.html(s.reason())).append("</td></tr>\n");
             }
-            html.append("</table>\n");
+            html.append("</table></div>\n");
         }
         // marks every image that failed to load, for readers and for the page test
         html.append("""
@@ -94,6 +94,9 @@ final class ReportPage {
                     }
                   });
                   document.body.setAttribute('data-images', ok + '/' + imgs.length);
+                  // whether the page fits its window's width (wide tables scroll in their own box)
+                  document.body.setAttribute('data-fits',
+                      document.documentElement.scrollWidth <= window.innerWidth + 1 ? 'yes' : 'no');
                 });
                 </script>
                 </body></html>
@@ -140,12 +143,12 @@ final class ReportPage {
                 figure(c.getValue(), c.getKey());
             }
         }
-        html.append("<h3>All runs</h3>\n<table><tr><th class=\"text\">run</th><th class=\"text\">settings</th></tr>\n");
+        html.append("<h3>All runs</h3>\n<div class=\"wide\"><table><tr><th class=\"text\">run</th><th class=\"text\">settings</th></tr>\n");
         for (FinishedRun r : runs) {
             html.append("<tr><td class=\"text\">").append(Format.html(r.id())).append("</td><td class=\"text\">")
                     .append(Format.html(keySettings(r))).append("</td></tr>\n");
         }
-        html.append("</table>\n");
+        html.append("</table></div>\n");
     }
 
     private void metricsTable(FinishedRun run) {

@@ -86,17 +86,26 @@ class ReportPageTest {
         assertEquals(m.group(2), m.group(1), "images loaded / images on the page");
         assertTrue(dom.contains("<table"), "metrics tables are rendered");
         assertTrue(!dom.contains("<div class=\"broken\">"), "a missing-image note was shown");
+        assertTrue(dom.contains("data-fits=\"yes\""), "at 1400 px the page fits its width");
+        // a phone's width: tables scroll inside their own box, the page itself does not run off the screen
+        String phone = chromiumDom(page, 390);
+        assertTrue(phone.contains("data-fits=\"yes\""), "at 390 px the page runs off the screen");
     }
 
-    /** The DOM after load, from Debian's Chromium (installed by data-scripts/install-chromium.sh if missing). */
     static String chromiumDom(Path page) throws Exception {
+        return chromiumDom(page, 1400);
+    }
+
+    /** The DOM after load in a window {@code width} px wide, from Debian's Chromium (installed if missing). */
+    static String chromiumDom(Path page, int width) throws Exception {
         Path installer = Path.of("..", "data-scripts", "install-chromium.sh");
         Process install = new ProcessBuilder("bash", installer.toString()).inheritIO().start();
         assertEquals(0, install.waitFor(), "could not install chromium with " + installer);
         Path profile = Files.createTempDirectory("chromium-profile");
         List<String> cmd = new ArrayList<>(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--user-data-dir=" + profile, "--virtual-time-budget=10000", "--dump-dom",
+                "--disable-quic", "--user-data-dir=" + profile, "--virtual-time-budget=10000",
+                "--window-size=" + width + ",1000", "--dump-dom",
                 page.toUri().toString()));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String dom = new String(p.getInputStream().readAllBytes());
