@@ -142,13 +142,12 @@ public final class GanSteps {
                 Rows.gather(realAndFakeLabels(n, real.dataType()), order)};
     }
 
-    /** {@code n} values of lambda ~ Uniform(0, alpha), one per example, as the authors' demo draws them. */
+    /**
+     * {@code n} values of lambda ~ Uniform(0, alpha), one per example, as the authors' demo draws them
+     * (through LambdaSampler, so that the no-mixing drill reaches this form too: it did not before).
+     */
     static double[] uniformLambdas(int n, double alpha, RandomGenerator rng) {
-        double[] lam = new double[n];
-        for (int i = 0; i < n; i++) {
-            lam[i] = alpha * rng.nextDouble();
-        }
-        return lam;
+        return new LambdaSampler(alpha).uniform(rng, n);
     }
 
     /** Row i: lambda_i a_i + (1 - lambda_i) b_i. */

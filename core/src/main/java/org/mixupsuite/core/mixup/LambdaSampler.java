@@ -54,6 +54,22 @@ public final class LambdaSampler {
         return out;
     }
 
+    /**
+     * {@code n} values of lambda ~ Uniform(0, alpha), as the authors' GAN demo draws its blending
+     * weights; all 1 (no blending) under the drill, as every other draw.
+     */
+    public double[] uniform(RandomGenerator rng, int n) {
+        double[] out = new double[n];
+        if (!mixes()) {
+            java.util.Arrays.fill(out, 1.0);
+            return out;
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = alpha * rng.nextDouble();
+        }
+        return out;
+    }
+
     /** k weights ~ Dirichlet(alpha, ..., alpha), drawn as normalized Gamma(alpha, 1) variates. */
     public double[] dirichlet(RandomGenerator rng, int k) {
         double[] w = new double[k];
