@@ -33,14 +33,8 @@ public final class ModeCoverage {
      */
     public static double chanceLevel(ToyDistribution data) {
         double[][] modes = data.modes();
-        double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
-        for (double[] m : modes) {
-            minX = Math.min(minX, m[0]);
-            maxX = Math.max(maxX, m[0]);
-            minY = Math.min(minY, m[1]);
-            maxY = Math.max(maxY, m[1]);
-        }
+        ToyDistribution.Box box = data.box();
+        double minX = box.minX(), maxX = box.maxX(), minY = box.minY(), maxY = box.maxY();
         double radius = RADIUS_STDS * data.std();
         int nx = (int) Math.ceil((maxX - minX) / radius * CHANCE_POINTS_PER_RADIUS);
         int ny = (int) Math.ceil((maxY - minY) / radius * CHANCE_POINTS_PER_RADIUS);

@@ -42,6 +42,20 @@ public record ToyDistribution(String name, double[][] modes, double std) {
      * samples of a generator that learned where the data lies but nothing of its modes.
      */
     public float[][] diffuse(int n, RandomGenerator rng) {
+        Box box = box();
+        float[][] out = new float[n][2];
+        for (int i = 0; i < n; i++) {
+            out[i][0] = (float) (box.minX() + (box.maxX() - box.minX()) * rng.nextDouble());
+            out[i][1] = (float) (box.minY() + (box.maxY() - box.minY()) * rng.nextDouble());
+        }
+        return out;
+    }
+
+    /** The modes' bounding box. */
+    record Box(double minX, double maxX, double minY, double maxY) {
+    }
+
+    Box box() {
         double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
         for (double[] m : modes) {
@@ -50,12 +64,7 @@ public record ToyDistribution(String name, double[][] modes, double std) {
             minY = Math.min(minY, m[1]);
             maxY = Math.max(maxY, m[1]);
         }
-        float[][] out = new float[n][2];
-        for (int i = 0; i < n; i++) {
-            out[i][0] = (float) (minX + (maxX - minX) * rng.nextDouble());
-            out[i][1] = (float) (minY + (maxY - minY) * rng.nextDouble());
-        }
-        return out;
+        return new Box(minX, maxX, minY, maxY);
     }
 
     /** {@code n} samples as an n x 2 matrix: a uniformly chosen mode plus Gaussian noise of std {@code std}. */
