@@ -76,8 +76,31 @@ public final class AdversarialStudy implements Study {
         o.addOption(OptionValues.valued("attack-size", "N", "test examples attacked (the first N of the test set)"));
         o.addOption(OptionValues.valued("held-out-size", "N", "test examples after the attacked ones on which each seed's "
                 + "matched epsilon is found (ERM's white-box FGSM top-1 error at the paper's " + MatchedEpsilon.PAPER_ERROR + "%)"));
+        o.addOption(OptionValues.valued("attack-model", "FILE", "attack a trained model (a run's models/<condition>-seed<N>.zip) "
+                + "on --data's first --attack-size test images at every --epsilon, white-box, instead of training"));
         o.addOption(OptionValues.valued("model", "NAME", "mlp (the default) or lenet, a convolutional target "
                 + "(conv 5x5x20, pool, conv 5x5x50, pool, dense 500); the black-box source has the same architecture"));
+    }
+
+    /** {@code --attack-model FILE}: a saved model under every attack and epsilon, white-box, printed as a table. */
+    @Override
+    public boolean runInstead(CommandLine cmd, RunSettings settings, java.io.PrintStream out) {
+        if (!cmd.hasOption("attack-model")) {
+            return false;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(cmd.getOptionValue("attack-model"));
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new BadInputException("--attack-model: " + file + " is not a file");
+        }
+        Preset p = Preset.of(settings.scale());
+        TreeSet<Double> epsilons = new TreeSet<>(OptionValues.numbers(cmd, "epsilon", p.epsilons()));
+        int steps = OptionValues.count(cmd, "steps", p.ifgsmSteps(), false);
+        List<Attack> attacks = OptionValues.choices(cmd, "attacks", p.attacks(), Attack.class);
+        org.mixupsuite.core.data.ImageSet test = ImageDataLoader.loadOrDefault(settings.data()).test()
+                .head(OptionValues.count(cmd, "attack-size", p.attackSize(), false));
+        SavedModelAttack.print(org.mixupsuite.core.train.Network.readModel(file), file, test, epsilons, attacks, steps,
+                settings.seed(), out);
+        return true;
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mixupsuite.core.cli.Main;
 import org.mixupsuite.core.run.Json;
+import org.mixupsuite.core.testing.Console;
 import org.mixupsuite.core.testing.SyntheticImages;
 
 class AdversarialStudyTest {
@@ -105,6 +106,21 @@ class AdversarialStudyTest {
         double measured = rows.stream().filter(r -> r.get("method").equals("erm") && !r.containsKey("strength"))
                 .mapToDouble(r -> number(r, "clean_error")).findFirst().orElseThrow();
         assertEquals(measured, clean, 1e-9, "the saved ERM model's clean error");
+
+        // attacking the saved model again gives the run's white-box figures back
+        Console console = new Console();
+        assertEquals(0, console.run("adversarial", "--scale", "smoke", "--attack-model",
+                dir.resolve("models").resolve("erm-seed0.zip").toString(), "--epsilon", "0.1", "--data",
+                tmp.resolve("data").toString()), console.err());
+        String table = console.out();
+        double fgsm = rows.stream().filter(r -> r.get("method").equals("erm") && r.get("attack").equals("fgsm")
+                && r.get("box").equals("white") && r.get("epsilon") instanceof Number e && e.doubleValue() == 0.1)
+                .mapToDouble(r -> number(r, "top1_error")).findFirst().orElseThrow();
+        assertTrue(table.contains(String.format(java.util.Locale.ROOT, "clean top-1 error %.2f%%", measured)), table);
+        String row = table.lines().filter(l -> l.startsWith("0.1 ")).findFirst().orElseThrow();
+        assertEquals(fgsm, Double.parseDouble(row.trim().split("\\s+")[1]), 0.005, table);
+        assertEquals(2, console.run("adversarial", "--attack-model", tmp.resolve("nothing.zip").toString()));
+        assertTrue(console.err().contains("--attack-model"), console.err());
     }
 
     @Test
