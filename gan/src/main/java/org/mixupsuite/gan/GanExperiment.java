@@ -128,15 +128,16 @@ final class GanExperiment implements Experiment<GanCondition> {
         Path samplesDir = ctx.runDirectory().resolve(SAMPLES);
         Files.createDirectories(samplesDir);
         Json.write(samplesDir.resolve(c.slug() + "-seed" + ctx.seed() + ".json"), scatter.points());
-        Map<String, Object> last = History.of(history).last();
+        History rows = History.of(history);
+        Map<String, Object> last = rows.last();
         Set<Integer> averaged = settings.averagedSnapshots();
         Map<String, Object> figures = new LinkedHashMap<>();
         // modes_covered, modes_reached and high_quality_fraction were the last snapshot's until the
         // snapshots of the last quarter were averaged; modes_covered is fractional since (a mean of counts)
-        figures.put("modes_covered", SnapshotMean.of(history, "modes_covered", averaged));
-        figures.put("modes_reached", SnapshotMean.of(history, "modes_reached", averaged));
+        figures.put("modes_covered", rows.mean("modes_covered", "iteration", averaged));
+        figures.put("modes_reached", rows.mean("modes_reached", "iteration", averaged));
         figures.put("modes_total", last.get("modes_total"));
-        figures.put("high_quality_fraction", SnapshotMean.of(history, "high_quality_fraction", averaged));
+        figures.put("high_quality_fraction", rows.mean("high_quality_fraction", "iteration", averaged));
         figures.put("iterations", settings.iterations());
         // mixup at work: D's loss on mixed inputs and soft targets cannot fall to ERM's (a tripwire for baselines)
         figures.put("d_loss_last", last.get("d_loss"));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mixupsuite.core.run.ConditionResult;
 import org.mixupsuite.core.run.Presets;
+import org.mixupsuite.core.run.History;
 import org.mixupsuite.core.run.Scale;
 import org.mixupsuite.core.testing.TestContext;
 
@@ -35,9 +36,9 @@ class GanSnapshotMeanTest {
     @Test
     void theMeanTakesTheChosenSnapshotsOnly() {
         List<Map<String, Object>> history = List.of(row(10, 0.9), row(20, 0.1), row(30, 0.3), row(40, null), row(50, 0.5));
-        assertEquals(0.4, SnapshotMean.of(history, "high_quality_fraction", Set.of(30, 40, 50)), 1e-12, "40 lacks the figure");
-        assertEquals(0.5, SnapshotMean.of(history, "high_quality_fraction", Set.of(50)), 1e-12);
-        assertTrue(Double.isNaN(SnapshotMean.of(history, "high_quality_fraction", Set.of(60))));
+        assertEquals(0.4, History.of(history).mean("high_quality_fraction", "iteration", Set.of(30, 40, 50)), 1e-12, "40 lacks the figure");
+        assertEquals(0.5, History.of(history).mean("high_quality_fraction", "iteration", Set.of(50)), 1e-12);
+        assertTrue(Double.isNaN(History.of(history).mean("high_quality_fraction", "iteration", Set.of(60))));
     }
 
     @Test

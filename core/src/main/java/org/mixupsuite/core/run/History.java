@@ -47,6 +47,17 @@ public record History(List<Map<String, Object>> rows) {
         return rows.stream().filter(r -> r.get(stepColumn) instanceof Number n && n.longValue() == step).findFirst();
     }
 
+    /**
+     * The mean of {@code figure} over the rows whose {@code stepColumn} is one of {@code steps}
+     * (e.g. a GAN's snapshots of its last quarter); NaN when no such row has the figure.
+     */
+    public double mean(String figure, String stepColumn, java.util.Set<? extends Number> steps) {
+        java.util.Set<Long> wanted = new java.util.HashSet<>();
+        steps.forEach(n -> wanted.add(n.longValue()));
+        return rows.stream().filter(r -> r.get(stepColumn) instanceof Number n && wanted.contains(n.longValue()))
+                .mapToDouble(r -> value(r, figure)).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+    }
+
     /** A row's figure as a number; NaN when the row lacks it (e.g. a column added after the run was made). */
     public static double value(Map<String, Object> row, String figure) {
         return row.get(figure) instanceof Number n ? n.doubleValue() : Double.NaN;
