@@ -26,6 +26,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 class FgsmAttackTest {
 
+    static MultiLayerNetwork model;
     static Network net;
     static ImageSet test;
     static INDArray x;
@@ -39,7 +40,8 @@ class FgsmAttackTest {
         int[] testRows = java.util.stream.IntStream.range(400, 600).toArray();
         ImageSet train = all.subset(trainRows);
         test = all.subset(testRows);
-        net = Network.of(Classifiers.mlp(64, new int[] {32}, 4, 0, 1e-2, 7));
+        model = Classifiers.mlp(64, new int[] {32}, 4, 0, 1e-2, 7);
+        net = Network.of(model);
         INDArray tx = train.features();
         INDArray ty = train.oneHotLabels();
         for (int epoch = 0; epoch < 30; epoch++) {
@@ -118,10 +120,10 @@ class FgsmAttackTest {
 
     @Test
     void attacksLeaveTheModelsParametersUnchanged() {
-        INDArray before = ((Network.Layered) net).net().params().dup();
+        INDArray before = model.params().dup();
         FgsmAttack.fgsm(net, x, y, 0.1);
         FgsmAttack.iterative(net, x, y, 0.1, 5);
-        assertEquals(before, ((Network.Layered) net).net().params());
+        assertEquals(before, model.params());
     }
 
     @Test

@@ -244,7 +244,10 @@ class CorruptLabelsStudyTest {
                 Path dir = Console.onlyRun(runs, "corrupt-labels");
                 Map<String, Object> env = (Map<String, Object>) Json.readObject(dir.resolve("config.json")).get("environment");
                 assertEquals(engine, env.get("engine"), "config.json records the engine");
-                assertEquals(engine.equals("fast"), !((List<?>) env.get("engine_replacements")).isEmpty());
+                Map<String, List<?>> models = (Map<String, List<?>>) env.get("engine_models");
+                assertTrue(models.keySet().stream().allMatch(m -> m.startsWith("DenseLayer")), "the MLPs: " + models);
+                assertEquals(engine.equals("fast"), models.values().stream().noneMatch(List::isEmpty),
+                        "per model, the replacements that ran: " + models);
                 byEngine.put(engine, (List<Map<String, Object>>) Json.readObject(dir.resolve("metrics.json")).get("conditions"));
             }
         } finally {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mixupsuite.core.findings.Claim;
 import org.mixupsuite.core.run.CheckpointStore;
 import org.mixupsuite.core.run.ConditionContext;
@@ -53,9 +52,8 @@ final class GanExperiment implements Experiment<GanCondition> {
         s.put("generator_update", "D's input gradient at G(z), back-propagated through G as an external error");
         s.put("init", settings.init().description());
         // --engine dl4j does not reach the GAN: DL4J 1.0.0-M2.1's updater, handed the gradient that
-        // backpropGradient returns, restarts Adam's moments at every step, so both networks train
-        // through DenseStack whatever the engine
-        s.put("engine", "fast only (DenseStack keeps Adam's moments; DL4J's updater path restarts them)");
+        // backpropGradient returns, restarts Adam's moments at every step (engine/README.md)
+        s.put("engine", "fast only (the generator learns from an external error; DL4J's updater path restarts Adam's moments)");
         s.put("mixup_discriminator", settings.mixupForms().stream().map(MixupForm::description).toList());
         s.put("coverage", "a mode is covered when at least coverage_share of the " + settings.evalSamples()
                 + " samples lie within 3 std of it (0 = 0.25 / modes); reached when at least one does");
@@ -83,15 +81,14 @@ final class GanExperiment implements Experiment<GanCondition> {
         double share = settings.coverageShare() > 0 ? settings.coverageShare() : ModeCoverage.defaultShare(data.modes().length);
         Optional<CheckpointStore.State> saved = TrainingLoop.saved(ctx);
         Map<String, Network> networks = TrainingLoop.restore(ctx, saved, Map.of(
-                GENERATOR, Network.of(GanNetworks.generator(settings.latent(), settings.hidden(), settings.layers(),
+                GENERATOR, Network.withExternalError(GanNetworks.generator(settings.latent(), settings.hidden(), settings.layers(),
                         settings.init(), ctx.derivedSeed("init-g"))),
-                DISCRIMINATOR, Network.of(GanNetworks.discriminator(settings.hidden(), settings.layers(),
+                DISCRIMINATOR, Network.withExternalError(GanNetworks.discriminator(settings.hidden(), settings.layers(),
                         settings.init(), ctx.derivedSeed("init-d")))));
-        Network.Layered generator = (Network.Layered) networks.get(GENERATOR);
-        MultiLayerNetwork g = generator.net();
+        Network generator = networks.get(GENERATOR);
         GanSteps.DiscriminatorForm form = c.form() != null ? c.form().discriminator() : GanSteps.DiscriminatorForm.ERM;
-        // the steps train through the stacks the restored networks already carry
-        GanSteps steps = new GanSteps(generator.dense(), ((Network.Layered) networks.get(DISCRIMINATOR)).dense(), form,
+        // the steps train the restored networks themselves
+        GanSteps steps = new GanSteps(generator, networks.get(DISCRIMINATOR), form,
                 c.alpha(), settings.generatorLoss() == GeneratorLoss.MINIMAX);
         INDArray evalZ = GanSteps.latent(settings.evalSamples(), settings.latent(), ctx.random("eval"));
         Set<Integer> snapshots = settings.snapshotIterations();
@@ -102,7 +99,7 @@ final class GanExperiment implements Experiment<GanCondition> {
             if (!snapshots.contains(it)) {
                 return null;
             }
-            float[][] samples = g.output(evalZ, false).toFloatMatrix();
+            float[][] samples = generator.output(evalZ).toFloatMatrix();
             if (!Double.isFinite(dLoss) || !Float.isFinite(samples[0][0])) {
                 throw new TrainingLoop.Diverged("the GAN produced non-finite values at iteration " + it);
             }

@@ -5,7 +5,7 @@ import org.apache.commons.math3.util.MathArrays;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mixupsuite.core.data.Rows;
 import org.mixupsuite.core.mixup.LambdaSampler;
-import org.mixupsuite.core.train.DenseStack;
+import org.mixupsuite.core.train.Network;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,9 +14,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * One discriminator step and one generator step, kept apart: the discriminator is updated only by
  * its own fit, the generator only through the gradient that flows back from the discriminator's
- * loss, which the discriminator computes without updating itself. Both networks train through
- * {@link DenseStack}: DL4J's layer math and Adam without its per-call costs, which on these small
- * networks outweigh the arithmetic, and with Adam's moments kept across generator steps.
+ * loss, which the discriminator computes without updating itself. Both networks are
+ * {@link Network#withExternalError} networks: the generator learns from that gradient with Adam's
+ * moments kept across its steps, which DL4J 1.0.0-M2.1's own updater path does not do.
  */
 public final class GanSteps {
 
@@ -30,8 +30,8 @@ public final class GanSteps {
         DEMO
     }
 
-    private final DenseStack generator;
-    private final DenseStack discriminator;
+    private final Network generator;
+    private final Network discriminator;
     private final DiscriminatorForm form;
     private final double alpha;
     private final boolean minimax;
@@ -43,25 +43,20 @@ public final class GanSteps {
     /** @param minimax G maximizes D's loss on fakes (the paper's objective); else G minimizes D's loss against "real" */
     public GanSteps(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DiscriminatorForm form, double alpha,
              boolean minimax) {
-        this(new DenseStack(generator), new DenseStack(discriminator), form, alpha, minimax);
+        this(Network.withExternalError(generator), Network.withExternalError(discriminator), form, alpha, minimax);
     }
 
-    /** The same, on stacks already bound to the two networks. */
-    public GanSteps(DenseStack generator, DenseStack discriminator, DiscriminatorForm form, double alpha,
+    /** The same, on networks already adapted (restored from a checkpoint, say); both must take external errors. */
+    public GanSteps(Network generator, Network discriminator, DiscriminatorForm form, double alpha,
              boolean minimax) {
+        if (!generator.takesExternalError()) {
+            throw new IllegalArgumentException("the generator must be a Network.withExternalError network");
+        }
         this.generator = generator;
         this.discriminator = discriminator;
         this.form = form;
         this.alpha = alpha;
         this.minimax = minimax;
-    }
-
-    MultiLayerNetwork generator() {
-        return generator.network();
-    }
-
-    MultiLayerNetwork discriminator() {
-        return discriminator.network();
     }
 
     /**

@@ -25,16 +25,27 @@ class GanStepsTest {
         return Nd4j.create(z, new long[] {n, 2}, 'c');
     }
 
-    private static GanSteps steps(GanSteps.DiscriminatorForm form, boolean minimax) {
+    /** The steps and the two DL4J networks they train, whose parameters the tests read. */
+    private record Gan(GanSteps steps, MultiLayerNetwork generator, MultiLayerNetwork discriminator) {
+        void discriminatorStep(ToyDistribution data, int batch, int latentSize, RandomGenerator rng) {
+            steps.discriminatorStep(data, batch, latentSize, rng);
+        }
+
+        void generatorStep(INDArray z, int iteration) {
+            steps.generatorStep(z, iteration);
+        }
+    }
+
+    private static Gan steps(GanSteps.DiscriminatorForm form, boolean minimax) {
         MultiLayerNetwork g = GanNetworks.generator(2, 16, 2, 1);
         MultiLayerNetwork d = GanNetworks.discriminator(16, 2, 2);
-        return new GanSteps(g, d, form, 0.2, minimax);
+        return new Gan(new GanSteps(g, d, form, 0.2, minimax), g, d);
     }
 
     @ParameterizedTest
     @EnumSource(GanSteps.DiscriminatorForm.class)
     void discriminatorStepLeavesTheGeneratorAlone(GanSteps.DiscriminatorForm form) {
-        GanSteps s = steps(form, true);
+        Gan s = steps(form, true);
         INDArray g0 = s.generator().params().dup();
         INDArray d0 = s.discriminator().params().dup();
         RandomGenerator rng = Seeds.random(1, "t");
@@ -66,7 +77,7 @@ class GanStepsTest {
     @Test
     void generatorStepLeavesTheDiscriminatorAloneForBothObjectives() {
         for (boolean minimax : new boolean[] {true, false}) {
-            GanSteps s = steps(GanSteps.DiscriminatorForm.ERM, minimax);
+            Gan s = steps(GanSteps.DiscriminatorForm.ERM, minimax);
             INDArray g0 = s.generator().params().dup();
             INDArray d0 = s.discriminator().params().dup();
             s.generatorStep(latent(32, Seeds.random(2, "t")), 1);
@@ -78,7 +89,7 @@ class GanStepsTest {
     @Test
     void generatorStepIsAnAdamStep() {
         // Adam's first step moves every parameter by at most its learning rate (1e-3 by default)
-        GanSteps s = steps(GanSteps.DiscriminatorForm.ERM, true);
+        Gan s = steps(GanSteps.DiscriminatorForm.ERM, true);
         INDArray g0 = s.generator().params().dup();
         s.generatorStep(latent(64, Seeds.random(4, "t")), 1);
         double largest = s.generator().params().sub(g0).amaxNumber().doubleValue();
@@ -90,7 +101,7 @@ class GanStepsTest {
         // DL4J's updater, handed backpropGradient's gradient, restarted Adam at every step and left
         // its state at zero; the generator's state must hold the moments, and its second step must
         // not be a first step again
-        GanSteps s = steps(GanSteps.DiscriminatorForm.ERM, true);
+        Gan s = steps(GanSteps.DiscriminatorForm.ERM, true);
         INDArray z = latent(64, Seeds.random(6, "t"));
         s.generatorStep(z, 1);
         INDArray state = s.generator().getUpdater().getStateViewArray();
@@ -111,7 +122,7 @@ class GanStepsTest {
     @Test
     void generatorStepMovesSamplesTheWayItsObjectiveSays() {
         // the non-saturating objective pushes G towards samples that D calls real
-        GanSteps s = steps(GanSteps.DiscriminatorForm.ERM, false);
+        Gan s = steps(GanSteps.DiscriminatorForm.ERM, false);
         INDArray z = latent(256, Seeds.random(3, "t"));
         double before = s.discriminator().output(s.generator().output(z, false), false).meanNumber().doubleValue();
         for (int i = 1; i <= 20; i++) {

@@ -54,7 +54,6 @@ public final class Provenance {
         env.put("thread_settings", threads);
         env.put("blas", PreloadedBlas.inUse());
         env.put("engine", Engine.current().id());
-        env.put("engine_replacements", Engine.current().replacements());
         if (Boolean.getBoolean(LambdaSampler.NO_MIXING_DRILL)) {
             env.put("drill", "no-mixing: every lambda was 1, mixup did nothing");
         }

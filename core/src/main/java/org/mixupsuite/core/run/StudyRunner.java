@@ -2,6 +2,7 @@ package org.mixupsuite.core.run;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,6 +49,9 @@ public final class StudyRunner<C extends Condition> {
         this.history = new HistoryLog(run.history());
     }
 
+    /** Which engine replacements ran, per model, in this process's part of the run. */
+    private Map<String, List<String>> engineModels = Map.of();
+
     /** Writes config.json for a new run; {@code args} are the command line that resume will replay. */
     public void writeConfig(List<String> args) throws IOException {
         Map<String, Object> config = new LinkedHashMap<>();
@@ -64,6 +68,8 @@ public final class StudyRunner<C extends Condition> {
     }
 
     public RunResults<C> execute() throws IOException, InterruptedException {
+        // before the pool: its threads inherit the log
+        engineModels = EngineLog.begin();
         List<RunResults.SeedResult<C>> slots = new ArrayList<>();
         List<Task> pending = new ArrayList<>();
         for (C condition : experiment.conditions()) {
@@ -123,6 +129,7 @@ public final class StudyRunner<C extends Condition> {
      */
     public Map<String, Object> finish(RunResults<C> results, Map<String, Object> declared) throws IOException {
         history.flush();
+        recordEngineModels();
         experiment.drawCharts(results, run.dir());
         Map<String, Object> metrics = Metrics.document(study, results, settings.seedCount(), experiment.claims());
         metrics.putAll(declared);
@@ -131,6 +138,32 @@ public final class StudyRunner<C extends Condition> {
         Json.write(run.metrics(), metrics);
         FileUtils.deleteDirectory(run.checkpoints().toFile());
         return metrics;
+    }
+
+    /**
+     * Adds to config.json's environment, per model built, the engine's replacements that ran
+     * ({@code engine_models}); a resumed run adds the models its own process built to those recorded before.
+     */
+    @SuppressWarnings("unchecked")
+    private void recordEngineModels() throws IOException {
+        if (engineModels.isEmpty() || !Files.isRegularFile(run.config())) {
+            return;
+        }
+        Map<String, Object> config = Json.readObject(run.config());
+        Object env = config.get("environment");
+        if (!(env instanceof Map)) {
+            return;
+        }
+        Map<String, Object> environment = (Map<String, Object>) env;
+        Map<String, Object> models = new LinkedHashMap<>();
+        if (environment.get("engine_models") instanceof Map<?, ?> before) {
+            before.forEach((k, v) -> models.put(String.valueOf(k), v));
+        }
+        synchronized (engineModels) {
+            models.putAll(engineModels);
+        }
+        environment.put("engine_models", models);
+        Json.write(run.config(), config);
     }
 
     private ConditionResult runOne(Task t, ProgressBar bar) throws Exception {

@@ -7,7 +7,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.mixupsuite.core.run.AtomicFiles;
-import org.mixupsuite.core.run.Engine;
+import org.mixupsuite.core.run.EngineLog;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -60,78 +60,72 @@ public interface Network {
     /** Marks an epoch as done, so DL4J's epoch-based learning-rate schedules advance (fit(DataSet) does not). */
     void endEpoch();
 
-    static Network of(MultiLayerNetwork net) {
-        return Layered.of(net);
-    }
-
-    static Network of(ComputationGraph graph) {
-        return new Graph(graph);
+    /**
+     * One training step from an error given from outside instead of a loss: {@code outputError} is
+     * the gradient of some loss at the output of the last {@link #forward} call, summed over its
+     * rows; the updater runs at {@code iteration}. Only networks from {@link #withExternalError} take it.
+     */
+    default void backpropAndUpdate(INDArray outputError, int iteration) {
+        throw new UnsupportedOperationException("this network takes no external error; build it with Network.withExternalError");
     }
 
     /**
-     * Adapter for a MultiLayerNetwork. One made only of dense layers (the MLPs, with dropout or
-     * without) trains, predicts and takes input gradients through {@link DenseStack}: DL4J's numbers
-     * to the bit, without fit's per-call costs. Any other goes through DL4J's fit and output, with
-     * parts of its layers computed here in place of oneDNN's helpers: batch norm
-     * ({@link JavaBatchNorm}) and max pooling's backprop ({@link JavaMaxPoolingBackprop}) always;
-     * during fit, convolutions reuse their forward pass in backprop ({@link ReusedConvolutionForward}),
-     * a first-layer convolution skips its unused input gradient ({@link FirstConvolution}) and
-     * activation layers' ReLUs backpropagate in Java ({@link JavaReluBackprop}).
+     * The training-mode forward pass (dropout applied) that a following {@link #backpropAndUpdate}
+     * back-propagates through; the returned array may be a buffer reused by the next call.
      */
-    record Layered(MultiLayerNetwork net, DenseStack dense, FirstConvolution firstConvolution,
-                   List<ReusedConvolutionForward> reusedForwards, List<JavaReluBackprop.Swap> reluBackprops)
-            implements Network {
+    default INDArray forward(INDArray features) {
+        throw new UnsupportedOperationException("this network takes no external error; build it with Network.withExternalError");
+    }
 
-        static Layered of(MultiLayerNetwork net) {
-            if (Engine.current() == Engine.DL4J) {
-                return new Layered(net, null, null, List.of(), List.of()); // DL4J as shipped, helpers and all
-            }
-            if (DenseStack.supports(net)) {
-                return new Layered(net, new DenseStack(net), null, List.of(), List.of());
-            }
-            JavaBatchNorm.install(net.getLayers());
-            JavaMaxPoolingBackprop.install(net.getLayers());
-            // before FirstConvolution, which then wraps the first layer's reuse
-            List<ReusedConvolutionForward> reused = ReusedConvolutionForward.install(net.getLayers());
-            return new Layered(net, null, FirstConvolution.install(net).orElse(null), reused,
-                    JavaReluBackprop.install(net.getLayers()));
-        }
+    /** Whether {@link #forward} and {@link #backpropAndUpdate} work. */
+    default boolean takesExternalError() {
+        return false;
+    }
+
+    /** What this network computes in place of DL4J's own code (empty: DL4J as shipped), for config.json. */
+    default List<String> replacements() {
+        return List.of();
+    }
+
+    /** {@code net} through the engine in use (--engine, MIXUP_ENGINE; {@link Engines}). */
+    static Network of(MultiLayerNetwork net) {
+        Network n = Engines.adapt(net);
+        EngineLog.note(EngineLog.describe(net), n instanceof Layered ? Engines.dl4jReplacements() : n.replacements());
+        return n;
+    }
+
+    /**
+     * {@code net} through the fast engine whatever the engine in use, so that it can learn from an
+     * external error (the GAN's generator): DL4J 1.0.0-M2.1's updater restarts Adam's moments on that path.
+     */
+    static Network withExternalError(MultiLayerNetwork net) {
+        Network n = Engines.adaptForExternalError(net);
+        EngineLog.note(EngineLog.describe(net), n.replacements());
+        return n;
+    }
+
+    static Network of(ComputationGraph graph) {
+        EngineLog.note(EngineLog.describe(graph), List.of());
+        return new Graph(graph);
+    }
+
+    /** Adapter for a MultiLayerNetwork as DL4J ships it: its fit, output and calculateGradients. */
+    record Layered(MultiLayerNetwork net) implements Network {
 
         @Override
         public double fit(INDArray features, INDArray targets) {
-            if (dense != null) {
-                return dense.fit(features, targets);
-            }
-            duringFit(true);
-            try {
-                net.fit(new DataSet(features, targets));
-            } finally {
-                duringFit(false);
-            }
+            net.fit(new DataSet(features, targets));
             return net.score();
-        }
-
-        private void duringFit(boolean on) {
-            if (firstConvolution != null) {
-                firstConvolution.skipInputGradient(on);
-            }
-            for (ReusedConvolutionForward r : reusedForwards) {
-                r.duringFit(on);
-            }
-            for (JavaReluBackprop.Swap s : reluBackprops) {
-                s.duringFit(on);
-            }
         }
 
         @Override
         public INDArray output(INDArray features) {
-            return dense != null ? dense.output(features) : net.output(features, false);
+            return net.output(features, false);
         }
 
         @Override
         public INDArray inputGradient(INDArray features, INDArray targets) {
-            return dense != null ? dense.inputGradient(features, targets)
-                    : net.calculateGradients(features, targets, null, null).getSecond();
+            return net.calculateGradients(features, targets, null, null).getSecond();
         }
 
         @Override
@@ -141,7 +135,7 @@ public interface Network {
 
         @Override
         public Network restore(Path file) throws IOException {
-            return Layered.of(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true));
+            return Network.of(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true));
         }
 
         @Override
@@ -161,9 +155,9 @@ public interface Network {
     }
 
     /**
-     * Adapter for a single-input, single-output ComputationGraph. Its layers keep oneDNN's helpers:
-     * the Java batch norm and pooling were measured on the quick-scale CNNs only, single-threaded,
-     * and the graph (PreAct ResNet-18) runs at the paper's scale, on many cores.
+     * Adapter for a single-input, single-output ComputationGraph, always DL4J's own: no engine
+     * replaces parts of a graph (PreAct ResNet-18 runs at the paper's scale, on many cores, where
+     * the fast engine's single-threaded kernels were never measured).
      */
     record Graph(ComputationGraph graph) implements Network {
         @Override
@@ -191,7 +185,7 @@ public interface Network {
 
         @Override
         public Network restore(Path file) throws IOException {
-            return new Graph(ModelSerializer.restoreComputationGraph(file.toFile(), true));
+            return Network.of(ModelSerializer.restoreComputationGraph(file.toFile(), true));
         }
 
         @Override
