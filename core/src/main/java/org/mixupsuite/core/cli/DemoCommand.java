@@ -36,12 +36,12 @@ final class DemoCommand implements Command {
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
         if (List.of(args).contains("--help")) {
-            out.println("usage: ./mixup demo [--scale smoke|quick] [--out DIR] [--seed N] [--seeds N]");
+            out.println("usage: ./mixup demo [--scale smoke|quick] [--out DIR] [--seed N] [--seeds N] [--engine fast|dl4j]");
             out.println("  --seeds 3 or more gives every study's claims intervals and verdicts (about three times as long)");
             return 0;
         }
         Map<String, String> given = new java.util.HashMap<>(Map.of("--scale", "quick", "--out",
-                CommonOptions.DEFAULT_OUT.toString(), "--seed", "0", "--seeds", "1"));
+                CommonOptions.DEFAULT_OUT.toString(), "--seed", "0", "--seeds", "1", "--engine", ""));
         for (int i = 0; i < args.length; i += 2) {
             if (!given.containsKey(args[i]) || i + 1 >= args.length) {
                 err.println("mixup demo: unknown option or missing value: " + args[i]);
@@ -51,7 +51,12 @@ final class DemoCommand implements Command {
         }
         String scale = given.get("--scale");
         String runs = given.get("--out");
-        String[] studyArgs = {"--scale", scale, "--out", runs, "--seed", given.get("--seed"), "--seeds", given.get("--seeds")};
+        List<String> studyList = new java.util.ArrayList<>(List.of("--scale", scale, "--out", runs, "--seed", given.get("--seed"),
+                "--seeds", given.get("--seeds")));
+        if (!given.get("--engine").isEmpty()) {
+            studyList.addAll(List.of("--engine", given.get("--engine")));
+        }
+        String[] studyArgs = studyList.toArray(String[]::new);
         int code = registry.get("setup").run(new String[0], out, err);
         if (code != 0) {
             return code;
