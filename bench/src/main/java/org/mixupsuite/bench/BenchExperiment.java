@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.mixupsuite.core.run.ConditionContext;
 import org.mixupsuite.core.run.ConditionResult;
+import org.mixupsuite.core.run.Engine;
 import org.mixupsuite.core.run.Experiment;
 import org.mixupsuite.core.run.Json;
 import org.mixupsuite.core.run.PreloadedBlas;
@@ -63,6 +64,7 @@ final class BenchExperiment implements Experiment<Workload> {
         childOptions.addAll(childJvmOptions());
         s.put("child_jvm_options", String.join(" ", childOptions));
         s.put("peer", peer);
+        s.put("engine", "dl4j figures: --engine " + Engine.current().id() + "; dl4j-shipped figures (--shipped): DL4J as shipped");
         return s;
     }
 
@@ -145,6 +147,8 @@ final class BenchExperiment implements Experiment<Workload> {
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
             pb.environment().put("OMP_NUM_THREADS", String.valueOf(w.threads()));
             pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+            pb.environment().put("MIXUP_ENGINE", w.framework() == Workload.Framework.DL4J_SHIPPED
+                    ? Engine.DL4J.id() : Engine.current().id());
             Process p = pb.start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             int code = p.waitFor();

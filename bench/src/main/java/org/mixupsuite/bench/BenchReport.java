@@ -32,7 +32,7 @@ final class BenchReport {
     static final String PLAIN = "_plain";
 
     static void write(RunResults<Workload> results, Path dir) throws IOException {
-        String md = table(results) + "\n" + targets(results);
+        String md = table(results) + "\n" + targets(results) + shippedTable(results);
         AtomicFiles.write(dir.resolve("bench.md"), md.getBytes(StandardCharsets.UTF_8));
         List<Charts.Bar> rates = new ArrayList<>();
         List<Charts.Bar> ratios = new ArrayList<>();
@@ -84,6 +84,29 @@ final class BenchReport {
                     .append(" |\n");
         }
         return md.toString();
+    }
+
+    /**
+     * With {@code --shipped}: per workload the fast engine's figure, DL4J's as shipped, and the
+     * speed-up (fast / shipped), both measured in this run.
+     */
+    static String shippedTable(RunResults<Workload> results) {
+        StringBuilder md = new StringBuilder("\n| workload | figure | threads | fast engine | DL4J as shipped | speed-up |\n"
+                + "|---|---|---|---|---|---|\n");
+        boolean any = false;
+        for (Workload w : dl4j(results)) {
+            Workload shipped = new Workload(w.workload(), Workload.Framework.DL4J_SHIPPED, w.threads());
+            if (!results.byCondition().containsKey(shipped) || w.figure().endsWith("_ratio")) {
+                continue;
+            }
+            any = true;
+            Interval fast = results.figure(w, w.figure());
+            Interval dl4j = results.figure(shipped, w.figure());
+            md.append("| ").append(w.workload().label()).append(" | ").append(w.figure().replace('_', ' ')).append(" | ")
+                    .append(w.threads()).append(" | ").append(format(fast)).append(" | ").append(format(dl4j)).append(" | ")
+                    .append(fixed(fast.mean() / dl4j.mean())).append(" |\n");
+        }
+        return any ? md.toString() : "";
     }
 
     /** The targets, each with the measured figure and whether it is met; workloads not run are left out. */

@@ -76,7 +76,8 @@ public final class BenchStudy implements Study {
         return About.of("bench", "throughput benchmarks (examples/s, mixup/ERM step ratio, FGSM, GAN, speech pipeline), "
                 + "optionally beside PyTorch (--peer)").notInDemo()
                 .examples("./mixup bench                                 # every workload, this machine",
-                        "./mixup bench --peer --seeds 3                   # beside a same-work PyTorch, 3 runs");
+                        "./mixup bench --peer --seeds 3                   # beside a same-work PyTorch, 3 runs",
+                        "./mixup bench --shipped --seeds 3                # the fast engine's speed-up over DL4J as shipped");
     }
 
     @Override
@@ -87,6 +88,8 @@ public final class BenchStudy implements Study {
     @Override
     public void addOptions(Options o) {
         o.addOption(Option.builder().longOpt("peer").desc("also run the PyTorch reference (installs python3-torch if missing)").get());
+        o.addOption(Option.builder().longOpt("shipped").desc("also run each workload on DL4J as shipped (--engine dl4j) "
+                + "and report the fast engine's speed-up over it").get());
         o.addOption(Option.builder().longOpt("workloads").hasArg().argName("LIST")
                 .desc("any of " + String.join(", ", Named.labels(Workload.Task.class)) + " (default all)").get());
         o.addOption(Option.builder().longOpt("speech-data").hasArg().argName("DIR")
@@ -118,6 +121,9 @@ public final class BenchStudy implements Study {
             List<Integer> threads = n.oneThread() ? List.of(1) : preset.threads();
             for (int t : threads) {
                 workloads.add(new Workload(n, Workload.Framework.DL4J, t));
+                if (cmd.hasOption("shipped") && n.hasShipped()) {
+                    workloads.add(new Workload(n, Workload.Framework.DL4J_SHIPPED, t));
+                }
                 if (withPeer && n.hasPeer()) {
                     workloads.add(new Workload(n, Workload.Framework.PYTORCH, t));
                 }

@@ -37,6 +37,8 @@ public final class BenchWorkload {
     }
 
     public static void main(String[] args) throws Exception {
+        // the parent names the engine in MIXUP_ENGINE (a dl4j-shipped figure: DL4J as shipped)
+        org.mixupsuite.core.run.Engine.use(org.mixupsuite.core.run.Engine.resolve(null));
         Workload.Task workload = OptionValues.parse(Workload.Task.class, "workload", args[0]);
         Path dir = Path.of(args[1]);
         int warmup = Integer.parseInt(args[2]);

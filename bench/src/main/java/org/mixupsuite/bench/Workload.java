@@ -25,6 +25,11 @@ public record Workload(Task workload, Framework framework, int threads) implemen
         /** This suite's own Java feature code: no PyTorch peer. */
         SPEECH_PIPELINE("clips_per_s", Reads.SPEECH_CLIPS, true, false);
 
+        /** Whether DL4J as shipped can run it: the GAN trains on the fast engine only, the pipeline trains nothing. */
+        boolean hasShipped() {
+            return this != GAN && this != SPEECH_PIPELINE;
+        }
+
         private final String figure;
         private final Reads reads;
         private final boolean oneThread;
@@ -61,8 +66,12 @@ public record Workload(Task workload, Framework framework, int threads) implemen
         }
     }
 
+    /**
+     * DL4J through the engine in use (the suite's fast path by default), DL4J as shipped
+     * ({@code --engine dl4j}, measured with {@code --shipped}), or the PyTorch peer.
+     */
     public enum Framework implements Named {
-        DL4J, PYTORCH
+        DL4J, PYTORCH, DL4J_SHIPPED
     }
 
     @Override

@@ -53,6 +53,18 @@ class BenchReportTest {
     }
 
     @Test
+    void theShippedTableGivesTheFastEnginesSpeedUpWhereBothWereMeasured() {
+        assertEquals("", BenchReport.shippedTable(measured()), "without --shipped, no table");
+        List<RunResults.SeedResult<Workload>> r = new ArrayList<>(measured().results());
+        r.add(result(Workload.Task.MLP, Workload.Framework.DL4J_SHIPPED, Map.of("examples_per_s", 400.0)));
+        r.add(result(Workload.Task.SPEECH_VGG, Workload.Framework.DL4J_SHIPPED, Map.of("examples_per_s", 250.0)));
+        String table = BenchReport.shippedTable(new RunResults<>(r));
+        assertTrue(table.contains("| mlp | examples per s | 1 | 1,000 | 400 | 2.50 |"), table);
+        assertTrue(table.contains("| speech-vgg | examples per s | 1 | 1,000 | 250 | 4.00 |"), table);
+        assertEquals(2, table.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| workload")).count(), table);
+    }
+
+    @Test
     void targetsSayWhichAreMet() {
         String targets = BenchReport.targets(measured());
         assertTrue(targets.contains("<= 1.03 | 1.01 | yes |"), targets);
