@@ -99,8 +99,8 @@ class StandaloneClusterIT {
         Map<String, Object> actual = Json.readObject(sweepDir.resolve("metrics.json"));
         assertEquals(expected.get("conditions"), actual.get("conditions"));
         assertEquals(expected.get("findings"), actual.get("findings"));
-        System.out.printf("standalone: lost %s on executor %s (%s), re-ran on executor %s; %d conditions and %d findings as local[2]%n",
-                lostCell, lostExecutor, lost.name(), rerunExecutor, ((List<?>) actual.get("conditions")).size(),
+        System.out.printf("standalone, %s submitted: lost %s on executor %s (%s), re-ran on executor %s; %d conditions and %d findings as local[2]%n",
+                jars.primary().getFileName(), lostCell, lostExecutor, lost.name(), rerunExecutor, ((List<?>) actual.get("conditions")).size(),
                 ((List<?>) actual.get("findings")).size());
     }
 
