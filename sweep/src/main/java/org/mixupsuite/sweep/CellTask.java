@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.apache.commons.io.output.TeeOutputStream;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.mixupsuite.core.BadInputException;
@@ -71,7 +72,7 @@ final class CellTask implements Function<Cell, CellOutcome> {
         try (OutputStream file = new FileOutputStream(dir.resolve(LOG).toFile(), true);
              PrintStream log = new PrintStream(file, true, StandardCharsets.UTF_8);
              PrintStream err = new PrintStream(new TeeOutputStream(file, errors), true, StandardCharsets.UTF_8)) {
-            log.println("== attempt " + (attempt + 1) + ": " + cell.study() + " " + String.join(" ", args));
+            log.println("== attempt " + (attempt + 1) + executor() + ": " + cell.study() + " " + String.join(" ", args));
             code = command.run(args.toArray(String[]::new), log, err);
         }
         Path run = command.lastMetrics() != null ? command.lastMetrics().getParent() : runFolder(dir, cell.study()).orElse(null);
@@ -99,6 +100,16 @@ final class CellTask implements Function<Cell, CellOutcome> {
         record.put("claims", claims);
         Json.write(dir.resolve(RECORD), record);
         return outcome;
+    }
+
+    /** Where an attempt ran, for the cell's log: on a cluster, which executor (and so which worker) ran or lost it. */
+    private static String executor() {
+        SparkEnv env = SparkEnv.get();
+        // a local master's one executor is the driver ("driver", Spark's own id for it): nothing to tell apart
+        if (env == null || "driver".equals(env.executorId())) {
+            return "";
+        }
+        return " on executor " + env.executorId() + " (" + env.blockManager().blockManagerId().host() + ")";
     }
 
     /** The newest study run folder in a cell's folder. */

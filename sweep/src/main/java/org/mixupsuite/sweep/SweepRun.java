@@ -108,19 +108,17 @@ final class SweepRun {
     }
 
     private void runOnSpark(List<Cell> pending, String master, RunDirectory run, List<Cell> cells) throws Exception {
-        String omp = System.getenv().getOrDefault("OMP_NUM_THREADS", "1");
         SparkConf conf = new SparkConf().setAppName("mixup sweep " + plan.study()).setMaster(master)
                 .set("spark.task.maxFailures", String.valueOf(plan.maxAttempts()))
-                // a cell's trainings use OMP_NUM_THREADS cores; executors must not oversubscribe theirs
-                .set("spark.executorEnv.OMP_NUM_THREADS", omp)
-                .set("spark.executorEnv.OMP_WAIT_POLICY", System.getenv().getOrDefault("OMP_WAIT_POLICY", "PASSIVE"))
                 .set("spark.ui.showConsoleProgress", "false");
+        ExecutorSettings.apply(conf, System.getenv(), System.getProperties());
         if (master.startsWith("local")) {
             // local[N] already counts one slot per OMP thread group; no web UI or network name needed here
             conf.set("spark.ui.enabled", "false").set("spark.driver.host", "localhost")
                     .set("spark.driver.bindAddress", "127.0.0.1");
         } else {
-            conf.set("spark.task.cpus", omp);
+            // a cell's trainings use OMP_NUM_THREADS cores; executors must not oversubscribe theirs
+            conf.set("spark.task.cpus", conf.get(ExecutorSettings.ENV + "OMP_NUM_THREADS"));
         }
         CellTask task = new CellTask(plan.maxAttempts());
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
@@ -163,7 +161,8 @@ final class SweepRun {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return String.valueOf(t.getMessage());
+        // Spark's own errors (an application the master gave up on) may carry no message
+        return t.getMessage() != null ? t.getMessage() : t.toString();
     }
 
     private void writeConfig(RunDirectory run) throws IOException {
