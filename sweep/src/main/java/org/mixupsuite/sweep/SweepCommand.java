@@ -17,6 +17,7 @@ import org.mixupsuite.core.cli.Command;
 import org.mixupsuite.core.cli.CommonOptions;
 import org.mixupsuite.core.cli.OptionValues;
 import org.mixupsuite.core.cli.StudyCommand;
+import org.mixupsuite.core.run.Engine;
 import org.mixupsuite.core.run.Json;
 import org.mixupsuite.core.run.RunDirectory;
 import org.mixupsuite.core.run.Scale;
@@ -30,7 +31,7 @@ import org.mixupsuite.core.run.TrainingRates;
 public final class SweepCommand implements Command {
 
     /** Options a cell's command line is built from; a grid may not sweep them. */
-    private static final Set<String> OWN = Set.of("seed", "seeds", "out", "resume", "scale", "jobs", "help");
+    private static final Set<String> OWN = Set.of("seed", "seeds", "out", "resume", "scale", "jobs", "engine", "help");
 
     @Override
     public String name() {
@@ -58,6 +59,8 @@ public final class SweepCommand implements Command {
                 .desc("times Spark retries a cell that fails during its run before it is recorded as failed (default 1)").get());
         o.addOption(Option.builder().longOpt("resume").hasArg().argName("SWEEP_DIR")
                 .desc("re-run only the cells of a sweep that have no finished run").get());
+        o.addOption(Option.builder().longOpt("engine").hasArg().argName("fast|dl4j")
+                .desc("what trains every cell's networks (default fast; also MIXUP_ENGINE, read where the sweep starts)").get());
         o.addOption(Option.builder().longOpt("dry-run").desc("print the cells and an estimate of their hours; run nothing").get());
         o.addOption(Option.builder().longOpt("executors").hasArg().argName("N")
                 .desc("--dry-run: also estimate the sweep on N executors of one task slot each").get());
@@ -141,7 +144,9 @@ public final class SweepCommand implements Command {
         }
         Path out = Path.of(cmd.getOptionValue("out", CommonOptions.DEFAULT_OUT.toString()));
         // one condition at a time in a cell: Spark's slots are what runs cells side by side
-        List<String> fixed = new ArrayList<>(List.of("--scale", scale.id(), "--jobs", "1"));
+        // the engine named in every cell's command line: an executor's environment need not carry MIXUP_ENGINE
+        List<String> fixed = new ArrayList<>(List.of("--scale", scale.id(), "--jobs", "1",
+                "--engine", Engine.resolve(cmd.getOptionValue("engine")).id()));
         fixed.addAll(extra);
         return new SweepPlan(study.name(), grid, scale, seed, seeds, out, cmd.getOptionValue("master"), retries + 1, fixed);
     }

@@ -132,7 +132,23 @@ class SweepCommandTest {
         assertEquals(2, console.run("sweep", "--grid", "alpha=1", "--out", out));
         assertTrue(console.err().contains("--study is required"), console.err());
         assertEquals(2, console.run("sweep", "--study", "flaky", "--seeds", "0", "--out", out));
+        assertEquals(2, console.run("sweep", "--study", "flaky", "--engine", "turbo", "--out", out));
+        assertTrue(console.err().contains("--engine: 'turbo' is not fast or dl4j"), console.err());
         assertTrue(Files.notExists(tmp.resolve("runs")), "nothing written");
+    }
+
+    @Test
+    void everyCellsCommandLineNamesTheSweepsEngine() throws Exception {
+        for (String engine : List.of("fast", "dl4j")) {
+            org.apache.commons.cli.CommandLine cmd = org.mixupsuite.core.cli.CommonOptions.parser().parse(SweepCommand.options(),
+                    new String[] {"--study", "flaky", "--grid", "value=1,2", "--seeds", "2", "--engine", engine});
+            List<Cell> cells = SweepCommand.plan(cmd).cells(Path.of("sweep"));
+            assertEquals(4, cells.size());
+            for (Cell c : cells) {
+                int at = c.args().indexOf("--engine");
+                assertTrue(at >= 0 && engine.equals(c.args().get(at + 1)), c.args().toString());
+            }
+        }
     }
 
     @Test
