@@ -491,16 +491,23 @@ public final class SpeechSynth {
         double reach = ZEROS / cutoff;
         int n = (int) Math.floor((x.length - 1) / step) + 1;
         float[] y = new float[n];
+        double scale = cutoff * STEPS;
         for (int j = 0; j < n; j++) {
             double t = j * step;
             int lo = Math.max(0, (int) Math.ceil(t - reach));
             int hi = Math.min(x.length - 1, (int) Math.floor(t + reach));
+            int mid = (int) t;
             double sum = 0;
-            for (int k = lo; k <= hi; k++) {
-                double pos = Math.abs(t - k) * cutoff * STEPS;
+            // the taps left of t, then right of it: the kernel's index grows away from t either way
+            double pos = (t - mid) * scale;
+            for (int k = mid; k >= lo; k--, pos += scale) {
                 int i = (int) pos;
-                double frac = pos - i;
-                sum += x[k] * (KERNEL[i] + frac * (KERNEL[i + 1] - KERNEL[i]));
+                sum += x[k] * (KERNEL[i] + (pos - i) * (KERNEL[i + 1] - KERNEL[i]));
+            }
+            pos = (mid + 1 - t) * scale;
+            for (int k = mid + 1; k <= hi; k++, pos += scale) {
+                int i = (int) pos;
+                sum += x[k] * (KERNEL[i] + (pos - i) * (KERNEL[i + 1] - KERNEL[i]));
             }
             y[j] = (float) (sum * cutoff);
         }
