@@ -3,6 +3,8 @@
 # and random custom voices, flite, festival), laid out exactly like Google Speech Commands v0.01:
 #   <word>/<speaker>_nohash_<take>.wav, validation_list.txt, testing_list.txt, _background_noise_/
 # One-second 16 kHz mono 16-bit clips with speed/pitch jitter, random placement and a low noise floor.
+# This script installs the engines, makes the noise bank and the plan (speech-plan.awk) and keeps the
+# stamp; SpeechSynth.java runs the engines and makes the clips.
 # Split by speaker family (one base voice): test speakers are never heard in training.
 #
 # usage: speech-commands-synth.sh [--out DIR] [--seed N] [--takes N] [--customs N] [--jobs N] [--words "w1 w2"]
@@ -137,8 +139,10 @@ count_clips() { find "$out" -path "$out/.work" -prune -o -name '*_nohash_*.wav' 
 ) &
 reporter=$!
 trap 'kill "$reporter" 2>/dev/null || true' EXIT
-# the JDK's source launcher: this runs while ./mixup builds the suite, so it cannot use the suite's jars
+# the JDK's source launcher: this runs while ./mixup builds the suite, so it cannot use the suite's
+# jars. The serial collector: a small heap, and no collector threads beside the workers
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+command -v "$java" >/dev/null || { echo "speech-commands-synth: needs Java 17 or newer (java on the PATH, or JAVA_HOME)" >&2; exit 1; }
 "$java" -XX:+UseSerialGC "$here/SpeechSynth.java" --plan "$work" --out "$out" --espeak-data "$work/espeak" --jobs "$jobs"
 kill "$reporter" 2>/dev/null || true
 
