@@ -128,9 +128,14 @@ total="$(wc -l < "$work/clips.tsv")"
 echo "speech-commands-synth: rendering $total clips with $jobs workers ..."
 count_clips() { find "$out" -path "$out/.work" -prune -o -name '*_nohash_*.wav' -print | wc -l; }
 # a progress line every 15 s: clips made, the rate since this start, and the time left at that rate
+# (its sleep is ended with it: a sleep left behind would hold the output pipe, and ./mixup's reader,
+# open for up to 15 s more)
 (
+  trap 'kill "$nap" 2>/dev/null; wait "$nap"; exit 0' TERM
   first="$(count_clips)"; t0=$SECONDS
-  while sleep 15; do
+  while true; do
+    sleep 15 & nap=$!
+    wait "$nap"
     n="$(count_clips)"; dt=$((SECONDS - t0)); rate=$(( (n - first) * 10 / (dt > 0 ? dt : 1) ))
     left=$(( rate > 0 ? (total - n) * 10 / rate : 0 ))
     printf 'speech-commands-synth: %d of %d clips (%d.%d/s, about %d:%02d left)\n' "$n" "$total" $((rate / 10)) $((rate % 10)) \
