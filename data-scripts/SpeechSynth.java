@@ -148,8 +148,10 @@ public final class SpeechSynth {
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInput(file + ": no plan there (speech-commands-synth.sh writes it)");
         } catch (IOException e) {
-            throw new BadInput(file + ": cannot read the plan (" + e + ")");
+            throw new BadInput(file + ": cannot read the plan (" + e.getMessage() + ")");
         }
         Map<String, List<Clip>> bySpeaker = new LinkedHashMap<>();
         for (int n = 0; n < lines.size(); n++) {
@@ -206,7 +208,7 @@ public final class SpeechSynth {
         }
         for (List<Clip> clips : bySpeaker.values()) {
             for (Clip c : clips) {
-                if ((long) Math.round(c.offsetS() * RATE) + RATE > noise.get(c.noise()).length) {
+                if (Math.round(c.offsetS() * RATE) + RATE > noise.get(c.noise()).length) {
                     throw new BadInput(c.noise() + ": shorter than the planned offset " + c.offsetS() + " s plus 1 s");
                 }
             }
@@ -323,8 +325,8 @@ public final class SpeechSynth {
         List<Audio> raw = new ArrayList<>();
         Path wav = tmp.resolve("one.wav");
         for (Clip c : clips) {
-            exec(tmp.resolve("one"), "flite", "-voice", c.voice(), "--setf",
-                    String.format(Locale.ROOT, "duration_stretch=%.4f", c.pitchFactor()), "-t", c.word(), "-o", wav.toString());
+            String stretch = String.format(Locale.ROOT, "duration_stretch=%.4f", c.pitchFactor());
+            exec(tmp.resolve("one"), "flite", "-voice", c.voice(), "--setf", stretch, "-t", c.word(), "-o", wav.toString());
             raw.add(readWav(wav));
         }
         return raw;
@@ -343,7 +345,8 @@ public final class SpeechSynth {
         for (int i = 0; i < clips.size(); i++) {
             Clip c = clips.get(i);
             double p = c.pitchFactor();
-            scm.append(hts ? String.format(Locale.ROOT, "(set! hts_engine_params (cons (list \"-r\" %.4f) base_params))%n", 1 / p)
+            scm.append(hts
+                    ? String.format(Locale.ROOT, "(set! hts_engine_params (cons (list \"-r\" %.4f) base_params))%n", 1 / p)
                     : String.format(Locale.ROOT, "(Parameter.set 'Duration_Stretch %.4f)%n", p));
             scm.append(String.format(Locale.ROOT, "(utt.save.wave (SynthText \"%s\") \"%s\" 'riff)%n", c.word(),
                     tmp.resolve(i + ".wav")));
@@ -522,7 +525,8 @@ public final class SpeechSynth {
         }
         try (AudioInputStream in = AudioSystem.getAudioInputStream(file.toFile())) {
             AudioFormat f = in.getFormat();
-            if (f.getChannels() != 1 || f.getSampleSizeInBits() != 16 || f.getEncoding() != AudioFormat.Encoding.PCM_SIGNED) {
+            if (f.getChannels() != 1 || f.getSampleSizeInBits() != 16
+                    || f.getEncoding() != AudioFormat.Encoding.PCM_SIGNED) {
                 throw new UnsupportedAudioFileException(file + ": " + f + " (16-bit mono PCM expected)");
             }
             byte[] b = in.readAllBytes();
