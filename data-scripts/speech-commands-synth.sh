@@ -3,6 +3,8 @@
 # and random custom voices, flite, festival), laid out exactly like Google Speech Commands v0.01:
 #   <word>/<speaker>_nohash_<take>.wav, validation_list.txt, testing_list.txt, _background_noise_/
 # One-second 16 kHz mono 16-bit clips with speed/pitch jitter, random placement and a low noise floor.
+# This script installs the engines, makes the noise bank and the plan (speech-plan.awk) and keeps the
+# stamp; SpeechSynth.java runs the engines and makes the clips.
 # Split by speaker family (one base voice): test speakers are never heard in training.
 #
 # usage: speech-commands-synth.sh [--out DIR] [--seed N] [--takes N] [--customs N] [--jobs N] [--words "w1 w2"]
@@ -11,7 +13,8 @@
 # an interrupted build resumes where it stopped.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-version=1
+# 2: jitter, trim and mixing in SpeechSynth.java (the clips differ from version 1's)
+version=2
 out="$(cd "$here/.." && pwd)/data/speech-commands-synth"
 seed=0
 takes=3
@@ -20,6 +23,10 @@ customs=48
 jobs="$(env -u OMP_NUM_THREADS -u OMP_THREAD_LIMIT nproc)"
 words="bed bird cat dog down eight five four go happy house left marvin nine no off on one right seven sheila six stop three tree two up wow yes zero"
 while [ $# -gt 0 ]; do
+  case "$1" in
+    --out|--seed|--takes|--customs|--jobs|--words)
+      [ $# -ge 2 ] || { echo "speech-commands-synth: $1 needs a value" >&2; exit 2; } ;;
+  esac
   case "$1" in
     --out) out="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
@@ -30,11 +37,12 @@ while [ $# -gt 0 ]; do
     *) echo "speech-commands-synth: unknown option $1" >&2; exit 2 ;;
   esac
 done
-for n in "$seed" "$takes" "$customs" "$jobs"; do
-  [[ "$n" =~ ^[0-9]+$ ]] || { echo "speech-commands-synth: '$n' is not a whole number" >&2; exit 2; }
+for opt in seed takes customs jobs; do
+  [[ "${!opt}" =~ ^[0-9]+$ ]] || { echo "speech-commands-synth: --$opt '${!opt}' is not a whole number" >&2; exit 2; }
 done
+[ "$jobs" -ge 1 ] || { echo "speech-commands-synth: --jobs must be at least 1" >&2; exit 2; }
 for w in $words; do
-  [[ "$w" =~ ^[a-z]+$ ]] || { echo "speech-commands-synth: '$w' is not a word of lowercase letters" >&2; exit 2; }
+  [[ "$w" =~ ^[a-z]+$ ]] || { echo "speech-commands-synth: --words: '$w' is not a word of lowercase letters" >&2; exit 2; }
 done
 stamp_text="speech-commands-synth version=$version seed=$seed takes=$takes customs=$customs words=$(echo $words | tr ' ' ',')"
 stamp="$out/.synth-complete"
@@ -77,7 +85,7 @@ fi
 
 started=$SECONDS
 work="$out/.work"
-mkdir -p "$work/raw" "$work/tmp" "$work/voices" "$work/espeak/espeak-ng-data/voices/!v" "$out/_background_noise_"
+mkdir -p "$work/tmp" "$work/voices" "$work/espeak/espeak-ng-data/voices/!v" "$out/_background_noise_"
 echo "$stamp_text" > "$work/settings"
 
 # --- noise bank (sox's generators are repeatable: -R) --------------------------------------------
@@ -100,9 +108,6 @@ if [ ! -s "$noise_dir/mains_hum.wav" ]; then
   mv "$noise_dir/mains_hum.tmp.wav" "$noise_dir/mains_hum.wav"
 fi
 noises="$(cd "$noise_dir" && ls *.wav | tr '\n' ' ')"
-for f in $noises; do
-  printf '%s\t%s\n' "$f" "$(sox "$noise_dir/$f" -n stat 2>&1 | awk '/RMS +amplitude/ {print $3}')"
-done > "$work/noise-rms.tsv"
 
 # --- plan: speakers, split, every clip's draws ---------------------------------------------------
 plan_args=(-v seed="$seed" -v takes="$takes" -v wordlist="$words" -v customs="$customs" -v noises="$noises" -v festival="$festival_voices")
@@ -117,64 +122,20 @@ mkdir -p "$work/espeak/espeak-ng-data/lang"
 cp -r "$system_data/lang/gmw" "$work/espeak/espeak-ng-data/lang/"
 cp -n "$system_data/voices/!v/"* "$work/espeak/espeak-ng-data/voices/!v/"
 
-# festival starts slowly: one batch script per voice synthesizes every word
-if [ "$festival_voices" = 1 ]; then
-  awk -F '\t' -v raw="$work/raw" -v wordlist="$words" 'NR > 1 && $4 == "festival" {
-      scm = raw "/" $1 ".scm"
-      print "(voice_" $5 ")" > scm
-      n = split(wordlist, w, " ")
-      for (i = 1; i <= n; i++) print "(utt.save.wave (SynthText \"" w[i] "\") \"" raw "/" $1 "-" w[i] ".wav\" (quote riff))" > scm
-      close(scm)
-    }' "$work/speakers.tsv"
-  for scm in "$work"/raw/*.scm; do
-    [ -e "$scm" ] && festival -b "$scm"
-  done
-fi
-
-# --- render: TTS, jitter, trim, place in one second, mix the noise floor -------------------------
-render() {
-  local line word speaker take engine voice speed cents level place noise offset floor
-  local raw speech target len squeeze start vol fit
-  declare -A rms
-  while IFS=$'\t' read -r noise vol; do rms[$noise]=$vol; done < "$WORK/noise-rms.tsv"
-  for line in "$@"; do
-    IFS=$'\t' read -r word speaker take engine voice speed cents level place noise offset floor <<< "$line"
-    target="$OUT/$word/${speaker}_nohash_${take}.wav"
-    [ -s "$target" ] && continue
-    raw="$WORK/tmp/$BASHPID-raw.wav"
-    speech="$WORK/tmp/$BASHPID-speech.wav"
-    case "$engine" in
-      espeak) espeak-ng --path="$WORK/espeak" -v "$voice" -w "$raw" "$word" ;;
-      flite) flite -voice "$voice" -t "$word" -o "$raw" ;;
-      festival) raw="$WORK/raw/$speaker-$word.wav" ;;
-    esac
-    # the trimmed word's length comes from sox's stat effect (which passes the audio through
-    # unchanged, and prints the digits soxi -D prints), read by the awk that places the word: one
-    # process a clip fewer than a soxi of its own. Words longer than 0.97 s are squeezed (rare);
-    # the rest start at a random point of the free room
-    read -r squeeze start vol < <(sox -R "$raw" -c 1 -b 16 "$speech" gain -6 remix - speed "$speed" \
-      pitch "$cents" rate 16000 silence 1 0.01 0.3% reverse silence 1 0.01 0.3% reverse gain -n "$level" \
-      stat 2>&1 | awk -v u="$place" -v f="$floor" -v r="${rms[$noise]}" '/^Length \(seconds\):/ {
-        d = $3; s = d > 0.97 ? d / 0.97 : 1; d = d / s
-        printf "%.4f %.4f %.6f\n", s, u * (1 - d), 10 ^ (f / 20) / r }')
-    fit=""
-    [ "$squeeze" = "1.0000" ] || fit="tempo -s $squeeze"
-    sox -R -m -v 1 "|sox -R $speech -p $fit pad $start" \
-      -v "$vol" "|sox -R $OUT/_background_noise_/$noise -p trim $offset 1.1" \
-      -r 16000 -c 1 -b 16 "$target.tmp.wav" trim 0 1
-    mv "$target.tmp.wav" "$target"
-  done
-}
-export -f render
-export OUT="$out" WORK="$work"
+# --- render: the engines, then jitter, trim, level, placement and noise floor in one JVM ----------
 for w in $words; do mkdir -p "$out/$w"; done  # once here, not once a clip
 total="$(wc -l < "$work/clips.tsv")"
-echo "speech-commands-synth: rendering $total clips with $jobs processes ..."
+echo "speech-commands-synth: rendering $total clips with $jobs workers ..."
 count_clips() { find "$out" -path "$out/.work" -prune -o -name '*_nohash_*.wav' -print | wc -l; }
 # a progress line every 15 s: clips made, the rate since this start, and the time left at that rate
+# (its sleep is ended with it: a sleep left behind would hold the output pipe, and ./mixup's reader,
+# open for up to 15 s more)
 (
+  trap 'kill "$nap" 2>/dev/null; wait "$nap"; exit 0' TERM
   first="$(count_clips)"; t0=$SECONDS
-  while sleep 15; do
+  while true; do
+    sleep 15 & nap=$!
+    wait "$nap"
     n="$(count_clips)"; dt=$((SECONDS - t0)); rate=$(( (n - first) * 10 / (dt > 0 ? dt : 1) ))
     left=$(( rate > 0 ? (total - n) * 10 / rate : 0 ))
     printf 'speech-commands-synth: %d of %d clips (%d.%d/s, about %d:%02d left)\n' "$n" "$total" $((rate / 10)) $((rate % 10)) \
@@ -183,7 +144,11 @@ count_clips() { find "$out" -path "$out/.work" -prune -o -name '*_nohash_*.wav' 
 ) &
 reporter=$!
 trap 'kill "$reporter" 2>/dev/null || true' EXIT
-xargs -d '\n' -P "$jobs" -n 100 bash -c 'render "$@"' _ < "$work/clips.tsv"
+# the JDK's source launcher: this runs while ./mixup builds the suite, so it cannot use the suite's
+# jars. The serial collector: a small heap, and no collector threads beside the workers
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+command -v "$java" >/dev/null || { echo "speech-commands-synth: needs Java 17 or newer (java on the PATH, or JAVA_HOME)" >&2; exit 1; }
+"$java" -XX:+UseSerialGC "$here/SpeechSynth.java" --plan "$work" --out "$out" --espeak-data "$work/espeak" --jobs "$jobs"
 kill "$reporter" 2>/dev/null || true
 
 # --- split lists (paths relative to the root, as in Speech Commands) -----------------------------

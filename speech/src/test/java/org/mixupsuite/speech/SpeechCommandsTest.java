@@ -1,12 +1,16 @@
 package org.mixupsuite.speech;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -70,20 +74,19 @@ class SpeechCommandsTest {
 
     /**
      * The generator itself, at a tiny size (two words): every speaker family (one base voice) lands in
-     * exactly one split, the lists name exactly the held-out clips, and every clip is 1 s of 16 kHz.
-     * Skipped where Debian's speech engines are not installed (./mixup setup installs them).
+     * exactly one split, the lists name exactly the held-out clips, every clip is 1 s of 16 kHz mono
+     * 16-bit with a word in it, the files do not depend on the number of workers, a finished set is
+     * left alone and a bad option exits 2 naming the option. Skipped where Debian's speech engines are
+     * not installed (./mixup setup installs them).
      */
     @Tag("slow") // runs the speech data generator script in a child process
     @Test
     void theGeneratorSplitsBySpeakerFamily() throws Exception {
-        Path script = Path.of("..", "data-scripts", "speech-commands-synth.sh").toAbsolutePath().normalize();
-        assumeTrue(Files.isRegularFile(script) && onPath("espeak-ng") && onPath("flite") && onPath("sox"),
+        assumeTrue(Files.isRegularFile(SYNTH) && onPath("espeak-ng") && onPath("flite") && onPath("sox"),
                 "speech engines not installed");
         Path out = tmp.resolve("synth");
-        Process p = PreloadedBlas.leftOut(new ProcessBuilder("bash", script.toString(), "--out", out.toString(), "--takes", "1",
-                "--customs", "4", "--words", "yes no")).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), log);
+        Result first = synth(out, "--jobs", "2");
+        assertEquals(0, first.code(), first.log());
 
         Map<String, String> familyOf = new HashMap<>();
         List<String> speakers = Files.readAllLines(out.resolve("speakers.tsv"));
@@ -93,6 +96,7 @@ class SpeechCommandsTest {
         }
         SpeechCommands sc = SpeechCommands.open(out);
         assertEquals(List.of("no", "yes"), sc.words());
+        assertEquals(2 * familyOf.size(), sc.part(SpeechCommands.Part.ALL).size());
         assertEquals(Set.of(), sc.speakersInSeveralParts());
         Map<String, Set<String>> partsOfFamily = new HashMap<>();
         String[] names = {"training", "validation", "testing"};
@@ -105,15 +109,59 @@ class SpeechCommandsTest {
         partsOfFamily.forEach((family, in) -> assertEquals(1, in.size(), family + " is in " + in));
         assertTrue(sc.validation().size() > 0 && sc.test().size() > 0);
         assertTrue(familyOf.size() > 30, "speakers: " + familyOf.size());
-        float[] clip = WavReader.read(sc.test().get(0).file());
-        assertEquals(16_000, clip.length);
+        for (SpeechCommands.Clip c : sc.part(SpeechCommands.Part.ALL)) {
+            ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(c.file())).order(ByteOrder.LITTLE_ENDIAN);
+            // a plain 44-byte header: PCM, 1 channel, 16 kHz, 16 bits, then 16,000 samples
+            assertEquals(List.of(1, 1, 16_000, 16, 44 + 32_000), List.of((int) b.getShort(20), (int) b.getShort(22),
+                    b.getInt(24), (int) b.getShort(34), b.capacity()), c.relative());
+            float[] clip = WavReader.read(c.file());
+            float peak = 0;
+            for (float v : clip) {
+                peak = Math.max(peak, Math.abs(v));
+            }
+            // the planned peak is -10 to -1 dBFS, the noise floor far below it
+            assertTrue(peak > 0.3 && peak < 0.95, c.relative() + " peaks at " + peak);
+        }
         assertTrue(sc.noiseFiles().size() >= 5);
+
+        // the same seed with one worker gives the same bytes
+        Path serial = tmp.resolve("serial");
+        Result one = synth(serial, "--jobs", "1");
+        assertEquals(0, one.code(), one.log());
+        for (SpeechCommands.Clip c : sc.part(SpeechCommands.Part.ALL)) {
+            assertArrayEquals(Files.readAllBytes(c.file()), Files.readAllBytes(serial.resolve(c.relative())), c.relative());
+        }
+        for (String list : List.of(SpeechCommands.VALIDATION_LIST, SpeechCommands.TESTING_LIST, "speakers.tsv")) {
+            assertEquals(Files.readString(out.resolve(list)), Files.readString(serial.resolve(list)), list);
+        }
+
         // a second call finds the set complete and does nothing
-        Process again = PreloadedBlas.leftOut(new ProcessBuilder("bash", script.toString(), "--out", out.toString(), "--takes", "1",
-                "--customs", "4", "--words", "yes no")).redirectErrorStream(true).start();
-        String second = new String(again.getInputStream().readAllBytes());
-        assertEquals(0, again.waitFor(), second);
-        assertTrue(second.contains("present"), second);
+        Result again = synth(out, "--jobs", "2");
+        assertEquals(0, again.code(), again.log());
+        assertTrue(again.log().contains("present"), again.log());
+
+        Result badJobs = synth(tmp.resolve("bad"), "--jobs", "two");
+        assertEquals(2, badJobs.code(), badJobs.log());
+        assertTrue(badJobs.log().contains("--jobs"), badJobs.log());
+        Result badWord = synth(tmp.resolve("bad"), "--words", "yes No");
+        assertEquals(2, badWord.code(), badWord.log());
+        assertTrue(badWord.log().contains("--words"), badWord.log());
+        assertTrue(Files.notExists(tmp.resolve("bad")));
+    }
+
+    private static final Path SYNTH = Path.of("..", "data-scripts", "speech-commands-synth.sh").toAbsolutePath().normalize();
+
+    private record Result(int code, String log) {
+    }
+
+    /** The generator at two words, one take and four custom voices, with these options added. */
+    private static Result synth(Path out, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", SYNTH.toString(), "--out", out.toString(), "--takes", "1",
+                "--customs", "4", "--words", "yes no"));
+        command.addAll(List.of(options));
+        Process p = PreloadedBlas.leftOut(new ProcessBuilder(command)).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        return new Result(p.waitFor(), log);
     }
 
     private static boolean onPath(String program) {
