@@ -138,8 +138,9 @@ public final class SpeechSynth {
         Map<String, List<Clip>> bySpeaker = readPlan(plan.resolve("clips.tsv"));
         synth.loadNoise(bySpeaker);
         synth.renderAll(bySpeaker, jobs);
-        System.out.println(NAME + ": rendered " + synth.rendered + " clips (" + synth.squeezed + " squeezed into "
-                + LONGEST_WORD_S + " s; " + synth.wordByWord + " espeak-ng speakers spoken word by word)");
+        // short enough for the demo's 100 columns behind ./mixup's "  data: " prefix
+        System.out.println(NAME + ": rendered " + synth.rendered + " clips (" + synth.squeezed + " squeezed, "
+                + synth.wordByWord + " speakers word by word)");
         return 0;
     }
 

@@ -73,7 +73,9 @@ if [ ${#need[@]} -gt 0 ]; then
     command -v sudo >/dev/null || { echo "speech-commands-synth: need root (or sudo) to install ${need[*]}" >&2; exit 1; }
     sudo="sudo"
   fi
-  echo "speech-commands-synth: installing Debian packages ${need[*]} ..."
+  # one line under 100 columns in the demo; the packages' names are in data/setup.log
+  echo "speech-commands-synth: installing ${#need[@]} Debian packages (${need[0]} ...) ..."
+  echo "  packages: ${need[*]}" >&2
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
@@ -165,4 +167,5 @@ made="$(find "$out" -path "$out/.work" -prune -o -name '*_nohash_*.wav' -print |
 rm -rf "$work"
 echo "$stamp_text" > "$stamp"
 speakers="$(($(wc -l < "$out/speakers.tsv") - 1))"
-echo "speech-commands-synth: $total clips of $speakers speakers in $out ($(du -sh "$out" | cut -f1), $((SECONDS - started)) s)"
+echo "speech-commands-synth: $total clips of $speakers speakers ($(du -sh "$out" | cut -f1), $((SECONDS - started)) s)"
+echo "  in $out"
