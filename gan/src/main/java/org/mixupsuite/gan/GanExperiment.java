@@ -18,6 +18,7 @@ import org.mixupsuite.core.run.History;
 import org.mixupsuite.core.run.Json;
 import org.mixupsuite.core.run.RunResults;
 import org.mixupsuite.core.run.SettingText;
+import org.mixupsuite.core.train.ClassificationExperiment;
 import org.mixupsuite.core.train.Network;
 import org.mixupsuite.core.train.TrainingLoop;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -125,6 +126,10 @@ final class GanExperiment implements Experiment<GanCondition> {
         Path samplesDir = ctx.runDirectory().resolve(SAMPLES);
         Files.createDirectories(samplesDir);
         Json.write(samplesDir.resolve(c.slug() + "-seed" + ctx.seed() + ".json"), scatter.points());
+        // the trained networks stay in the run folder as DL4J model zips (Network.readModel), as a classifier's do
+        for (String name : List.of(GENERATOR, DISCRIMINATOR)) {
+            networks.get(name).saveModel(ClassificationExperiment.modelFile(ctx.runDirectory(), c.slug() + "-" + name, ctx.seed()));
+        }
         History rows = History.of(history);
         Map<String, Object> last = rows.last();
         Set<Integer> averaged = settings.averagedSnapshots();

@@ -15,12 +15,15 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mixupsuite.core.Seeds;
 import org.mixupsuite.core.cli.CommonOptions;
 import org.mixupsuite.core.cli.Main;
 import org.mixupsuite.core.cli.StudyCommand;
 import org.mixupsuite.core.run.Json;
 import org.mixupsuite.core.run.Presets;
 import org.mixupsuite.core.run.Scale;
+import org.mixupsuite.core.train.Network;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 class GanStudyTest {
 
@@ -64,6 +67,17 @@ class GanStudyTest {
         assertEquals(List.of("paper", "demo"), first.stream().filter(c -> c.get("dataset").equals("ring8") && c.containsKey("form"))
                 .map(c -> c.get("form")).toList());
         assertEquals(first, list(run(tmp.resolve("b")), "conditions"), "same seed, same numbers");
+        // each condition's trained networks are kept, and a kept generator maps latent points into the plane
+        Path models;
+        try (Stream<Path> s = Files.list(tmp.resolve("a").resolve("gan"))) {
+            models = s.findFirst().orElseThrow().resolve("models");
+        }
+        try (Stream<Path> s = Files.list(models)) {
+            assertEquals(2 * first.size(), s.filter(f -> f.toString().endsWith(".zip")).count());
+        }
+        Network g = Network.readModel(models.resolve("ring8-erm-generator-seed0.zip"));
+        INDArray points = g.output(GanSteps.latent(5, GanSettings.of(Scale.SMOKE).latent(), Seeds.random(1, "t")));
+        assertEquals(List.of(5L, 2L), java.util.Arrays.stream(points.shape()).boxed().toList());
     }
 
     @Test
