@@ -1,6 +1,7 @@
 package org.mixupsuite.core.run;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,11 +23,12 @@ public final class EngineLog {
 
     /** A fresh log for this thread and the threads it starts from now on; returns it. */
     public static Map<String, List<String>> begin() {
-        Map<String, List<String>> log = java.util.Collections.synchronizedMap(new TreeMap<>());
+        Map<String, List<String>> log = Collections.synchronizedMap(new TreeMap<>());
         CURRENT.set(log);
         return log;
     }
 
+    /** Records a model built in this run (a later build of the same model replaces it); nothing outside a run. */
     public static void note(String model, List<String> replacements) {
         Map<String, List<String>> log = CURRENT.get();
         if (log != null) {

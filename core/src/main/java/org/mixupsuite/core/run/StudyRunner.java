@@ -32,6 +32,8 @@ public final class StudyRunner<C extends Condition> {
     private final PrintStream out;
     private final PrintStream progress;
     private final HistoryLog history;
+    /** Which engine replacements ran, per model, in this process's part of the run. */
+    private Map<String, List<String>> engineModels = Map.of();
 
     public StudyRunner(String study, Experiment<C> experiment, RunSettings settings, RunDirectory run, PrintStream out) {
         this(study, experiment, settings, run, out, System.err);
@@ -48,9 +50,6 @@ public final class StudyRunner<C extends Condition> {
         this.progress = progress;
         this.history = new HistoryLog(run.history());
     }
-
-    /** Which engine replacements ran, per model, in this process's part of the run. */
-    private Map<String, List<String>> engineModels = Map.of();
 
     /** Writes config.json for a new run; {@code args} are the command line that resume will replay. */
     public void writeConfig(List<String> args) throws IOException {

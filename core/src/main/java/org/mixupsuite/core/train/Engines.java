@@ -21,11 +21,6 @@ public final class Engines {
         return FOUND.stream().filter(e -> e.id().equals(id)).findFirst();
     }
 
-    /** Whether {@code --engine fast} finds its module (app and every study's tests have it; core alone does not). */
-    public static boolean fastAvailable() {
-        return find(Engine.FAST.id()).isPresent();
-    }
-
     /** What config.json lists for a model that DL4J trains as shipped: nothing, or why the engine asked for is absent. */
     static List<String> dl4jReplacements() {
         return Engine.current() != Engine.DL4J && find(Engine.current().id()).isEmpty()
@@ -50,12 +45,7 @@ public final class Engines {
     static Network adaptForExternalError(MultiLayerNetwork net) {
         NetworkEngine fast = find(Engine.FAST.id()).orElseThrow(() -> new IllegalStateException(
                 "training from an external error needs the fast engine (module engine) on the class path"));
-        Network n = fast.adapt(net).orElseThrow(() -> new IllegalArgumentException(
+        return fast.adapt(net).filter(Network::takesExternalError).orElseThrow(() -> new IllegalArgumentException(
                 "the fast engine cannot train this network from an external error: " + EngineLog.describe(net)));
-        if (!n.takesExternalError()) {
-            throw new IllegalArgumentException("the fast engine cannot train this network from an external error: "
-                    + EngineLog.describe(net));
-        }
-        return n;
     }
 }
