@@ -58,7 +58,7 @@ final class MemorizationCharts {
         List<Charts.Series> out = new ArrayList<>();
         for (MemorizationCondition c : cells) {
             String name = c.methodLabel() + (dashed ? " (real labels)" : "");
-            out.add(Charts.Series.of(name, color(c, cells), results.steps(c, "epoch"), results.curve(c, column), dashed));
+            out.add(Charts.Series.of(name, color(c, cells), results.steps(c, "epoch"), results.curve(c, column), dashed).within(0, 100));
         }
         return out;
     }

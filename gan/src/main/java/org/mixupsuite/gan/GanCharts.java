@@ -63,7 +63,8 @@ final class GanCharts {
                 for (GanCondition c : cells) {
                     // one hue per method, a shade per mixing form and alpha, so the forms stay apart
                     curves.add(Charts.Series.of(c.label(), Palette.method(c.method().label(), Math.max(0, mixups.indexOf(c)),
-                            c.method().mixes() ? mixups.size() : 1), results.steps(c, "iteration"), results.curve(c, figure), false));
+                            c.method().mixes() ? mixups.size() : 1), results.steps(c, "iteration"), results.curve(c, figure), false)
+                            .within(0, Double.POSITIVE_INFINITY));
                 }
                 // chance: the same count for a diffuse sampler over the modes' box, measured in every run
                 double chance = cells.stream().mapToDouble(c -> results.figure(c, figure + "_chance").mean())

@@ -53,7 +53,7 @@ final class SpeechCharts {
         List<Charts.Series> out = new ArrayList<>();
         for (SpeechCondition c : cells) {
             out.add(Charts.Series.of(c.methodLabel(), color(c, cells), results.steps(c, "epoch"),
-                    results.curve(c, "val_error"), false));
+                    results.curve(c, "val_error"), false).within(0, 100));
         }
         return out;
     }

@@ -65,6 +65,20 @@ public final class Charts {
             }
             return new Series(name, color, java.util.Arrays.copyOf(x, n), y, lo, hi, dashed);
         }
+
+        /**
+         * The band cut to what the figure can take (an error between 0 and 100%, a count from 0): a
+         * t-interval over 3 seeds is wide and symmetric, and drew error bands below 0%.
+         */
+        public Series within(double min, double max) {
+            double[] lo = low.clone();
+            double[] hi = high.clone();
+            for (int i = 0; i < lo.length; i++) {
+                lo[i] = Math.max(min, Math.min(max, lo[i]));
+                hi[i] = Math.max(min, Math.min(max, hi[i]));
+            }
+            return new Series(name, color, x, y, lo, hi, dashed);
+        }
     }
 
     /** A horizontal reference line, e.g. the paper's figure; its label sits at the left or the right end. */
