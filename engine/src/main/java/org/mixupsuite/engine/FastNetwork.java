@@ -90,15 +90,17 @@ record FastNetwork(Network.Layered dl4j, DenseStack dense, FirstConvolution firs
 
     @Override
     public INDArray forward(INDArray features) {
-        return dense != null ? dense.forward(features) : Network.super.forward(features);
+        // only a DenseStack takes external errors; the interface's default says so for the rest
+        return takesExternalError() ? dense.forward(features) : Network.super.forward(features);
     }
 
     @Override
     public void backpropAndUpdate(INDArray outputError, int iteration) {
-        if (dense == null) {
+        if (takesExternalError()) {
+            dense.backpropAndUpdate(outputError, iteration);
+        } else {
             Network.super.backpropAndUpdate(outputError, iteration);
         }
-        dense.backpropAndUpdate(outputError, iteration);
     }
 
     @Override

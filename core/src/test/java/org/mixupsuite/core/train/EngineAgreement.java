@@ -2,7 +2,6 @@ package org.mixupsuite.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.api.Layer;
@@ -139,12 +138,5 @@ public final class EngineAgreement {
     public static double relativeDifference(INDArray a, INDArray b) {
         double scale = Math.max(b.amaxNumber().doubleValue(), Float.MIN_NORMAL);
         return a.castTo(b.dataType()).sub(b).amaxNumber().doubleValue() / scale;
-    }
-
-    /** The names of several outcomes, for a message. */
-    public static List<String> describe(List<Outcome> outcomes) {
-        List<String> lines = new ArrayList<>();
-        outcomes.forEach(o -> lines.add(o.toString()));
-        return lines;
     }
 }
